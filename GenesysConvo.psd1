@@ -1,0 +1,27 @@
+@{
+    RootModule           = 'GenesysConvo.psm1'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '7d3c1f0e-5b8a-4e36-9a61-2f0c4b7e8d15'
+    Author               = 'GenesysConvo'
+    CompanyName          = 'GenesysConvo'
+    Copyright            = '(c) GenesysConvo. MIT License.'
+    Description          = 'Genesys Cloud conversations for admins and runbooks: live conversations, conversation history and metrics from the analytics API, as typed objects streamed page by page over one shared session.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Core', 'Desktop')
+    CmdletsToExport      = @(
+        'Connect-GenesysCloud'
+        'Disconnect-GenesysCloud'
+        'Get-GenesysCloudContext'
+        'Invoke-GenesysCloudRequest'
+    )
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    FormatsToProcess     = @('GenesysConvo.format.ps1xml')
+    PrivateData          = @{
+        PSData = @{
+            Tags       = @('GenesysCloud', 'Genesys', 'PureCloud', 'Analytics', 'ContactCenter', 'PSEdition_Core', 'PSEdition_Desktop')
+            ProjectUri = 'https://github.com/genesysconvo/genesysconvo'
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using System;
+using System.Management.Automation;
+using System.Net;
+using System.Security;
+using GenesysConvo.Core.Auth;
+using GenesysConvo.Core.Http;
+using GenesysConvo.Core.Session;
+using GenesysConvo.Infrastructure;
+
+namespace GenesysConvo.Cmdlets
+{
+    /// <summary>Connect-GenesysCloud: OAuth client credentials (renewed by the module), or a token obtained elsewhere.</summary>
+    [Cmdlet(VerbsCommunications.Connect, "GenesysCloud", DefaultParameterSetName = EnvironmentSet)]
+    [OutputType(typeof(GenesysCloudSession))]
+    public sealed class ConnectGenesysCloudCommand : GenesysCmdlet
+    {
+        private const string ClientSecretSet = "ClientSecret";
+        private const string CredentialSet = "Credential";
+        private const string AccessTokenSet = "AccessToken";
+        private const string EnvironmentSet = "Environment";
+
+        [Parameter(Mandatory = true, ParameterSetName = ClientSecretSet)]
+        [ValidateNotNullOrEmpty]
+        public string ClientId { get; set; } = null!;
+
+        [Parameter(Mandatory = true, ParameterSetName = ClientSecretSet)]
+        [ValidateNotNull]
+        public SecureString ClientSecret { get; set; } = null!;
+
+        /// <summary>User name = OAuth client id, password = client secret (an Azure Automation credential asset).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
+        [Credential]
+        [ValidateNotNull]
+        public PSCredential Credential { get; set; } = null!;
+
+        [Parameter(Mandatory = true, ParameterSetName = AccessTokenSet)]
+        [ValidateNotNull]
+        public SecureString AccessToken { get; set; } = null!;
+
+        /// <summary>When the supplied token expires, if known: the module warns before then.</summary>
+        [Parameter(ParameterSetName = AccessTokenSet)]
+        public DateTimeOffset? AccessTokenExpiresAt { get; set; }
+
+        [Parameter]
+        [ArgumentCompleter(typeof(RegionCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string? Region { get; set; }
+
+        [Parameter]
+        [ValidateNotNull]
+        public Uri? ApiBaseUri { get; set; }
+
+        [Parameter]
+        [ValidateNotNull]
+        public Uri? LoginBaseUri { get; set; }
+
+        [Parameter]
+        [ValidateRange(0, 50)]
+        public int MaxRetryCount { get; set; } = new RetryOptions().MaxRetryCount;
+
+        [Parameter]
+        public TimeSpan MaxRetryDuration { get; set; } = new RetryOptions().MaxDuration;
+
+        [Parameter]
+        public TimeSpan RetryDelay { get; set; } = new RetryOptions().BaseDelay;
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var options = new ConnectionOptions
+            {
+                ApiBaseUri = ApiBaseUri,
+                LoginBaseUri = LoginBaseUri,
+                Retry = new RetryOptions { MaxRetryCount = MaxRetryCount, MaxDuration = MaxRetryDuration, BaseDelay = RetryDelay },
+            };
+            try
+            {
+                var environment = EnvironmentSettings.Read(Environment.GetEnvironmentVariable);
+                options.Region = ResolveRegion(environment);
+                switch (ParameterSetName)
+                {
+                    case ClientSecretSet:
+                        options.ClientId = ClientId;
+                        options.ClientSecret = new ClientSecret(Plain(ClientSecret));
+                        break;
+                    case CredentialSet:
+                        options.ClientId = Credential.UserName;
+                        options.ClientSecret = new ClientSecret(Plain(Credential.Password));
+                        break;
+                    case AccessTokenSet:
+                        options.AccessToken = new AccessToken(Plain(AccessToken), AccessTokenExpiresAt);
+                        break;
+                    default:
+                        environment.ApplyCredentialsTo(options);
+                        WriteVerbose("Using credentials from the environment (" + (options.AccessToken is null ? EnvironmentSettings.ClientIdVariable : EnvironmentSettings.AccessTokenVariable) + ").");
+                        break;
+                }
+                options.Validate();
+            }
+            catch (ArgumentException e)
+            {
+                ThrowTerminatingError(new ErrorRecord(e, "GenesysConvo.InvalidConnectionSetting", ErrorCategory.InvalidArgument, null));
+            }
+
+            WriteVerbose($"Connecting to {options.EffectiveApiBaseUri} (login {options.EffectiveLoginBaseUri}).");
+            GenesysConnection connection = null!;
+            try
+            {
+                connection = Run(token => GenesysConnection.ConnectAsync(options, token));
+            }
+            catch (Exception e) when (e is GenesysApiException || e is ArgumentException)
+            {
+                ThrowFailure(e, options.EffectiveLoginBaseUri);
+            }
+
+            var session = new GenesysCloudSession(connection);
+            GenesysCloudSession.Current = session;
+            WriteVerbose($"Connected to {session.OrganizationName ?? session.Environment} as {(session.ClientId ?? "a supplied token")}; this is now the current session.");
+            if (PassThru) WriteObject(session);
+        }
+
+        private GenesysRegion ResolveRegion(EnvironmentSettings environment)
+        {
+            var value = Region ?? environment.Region;
+            if (value is null)
+            {
+                WriteVerbose($"No -Region or {EnvironmentSettings.RegionVariable}: using {GenesysRegion.Default}.");
+                return GenesysRegion.Default;
+            }
+            if (GenesysRegion.TryResolve(value, out var region)) return region;
+            var from = Region is null ? $" (from {environment.RegionSource})" : "";
+            try { return GenesysRegion.Resolve(value); }
+            catch (ArgumentException e)
+            {
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(e.Message.Replace($"'{value}'", $"'{value}'{from}")),
+                    "GenesysConvo.UnknownRegion", ErrorCategory.InvalidArgument, value));
+                throw;
+            }
+        }
+
+        private static string Plain(SecureString secure) => new NetworkCredential(string.Empty, secure).Password;
+    }
+}
