@@ -1,0 +1,107 @@
+using System.Globalization;
+using GenesysConvo.Emulator.Infrastructure;
+using Microsoft.AspNetCore.Http;
+
+namespace GenesysConvo.Emulator.Endpoints;
+
+/// <summary>The platform's entity-listing envelope (UserEntityListing, QueueEntityListing, …).</summary>
+public sealed record EntityListing<T>(
+    IReadOnlyList<T> Entities,
+    int PageSize,
+    int PageNumber,
+    long Total,
+    string FirstUri,
+    string SelfUri,
+    string? NextUri,
+    string? PreviousUri,
+    string LastUri,
+    int PageCount);
+
+/// <summary>Paging, id lists and name matching shared by the GET listing endpoints.</summary>
+public static class Listing
+{
+    public const int DefaultPageSize = 25;
+    public const int MaxPageSize = 500;
+
+    /// <summary>Reads pageSize/pageNumber; returns an error result when they are out of range.</summary>
+    public static IResult? ReadPaging(HttpContext ctx, out int pageSize, out int pageNumber)
+    {
+        pageSize = DefaultPageSize;
+        pageNumber = 1;
+        var q = ctx.Request.Query;
+        if (q.TryGetValue("pageSize", out var ps) && !string.IsNullOrEmpty(ps.ToString()))
+        {
+            if (!int.TryParse(ps.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out pageSize) || pageSize < 1 || pageSize > MaxPageSize)
+                return ErrorBodies.BadRequest(ctx, $"Invalid value for pageSize. Value must be between 1 and {MaxPageSize}.");
+        }
+
+        if (q.TryGetValue("pageNumber", out var pn) && !string.IsNullOrEmpty(pn.ToString()))
+        {
+            if (!int.TryParse(pn.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out pageNumber) || pageNumber < 1)
+                return ErrorBodies.BadRequest(ctx, "Invalid value for pageNumber. Value must be 1 or greater.");
+        }
+
+        return null;
+    }
+
+    /// <summary>Values of a repeated query parameter (?id=a&amp;id=b), also accepting comma-separated lists.</summary>
+    public static HashSet<string> Multi(HttpContext ctx, string name)
+    {
+        var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var v in ctx.Request.Query[name])
+        {
+            if (v is null) continue;
+            foreach (var part in v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) set.Add(part);
+        }
+
+        return set;
+    }
+
+    /// <summary>Case-insensitive name match with optional leading/trailing '*' wildcards (as the queues endpoint allows).</summary>
+    public static bool NameMatches(string name, string pattern)
+    {
+        var starts = pattern.StartsWith('*');
+        var ends = pattern.EndsWith('*') && pattern.Length > 1;
+        var core = pattern.Trim('*');
+        if (core.Length == 0) return true;
+        return (starts, ends) switch
+        {
+            (true, true) => name.Contains(core, StringComparison.OrdinalIgnoreCase),
+            (true, false) => name.EndsWith(core, StringComparison.OrdinalIgnoreCase),
+            (false, true) => name.StartsWith(core, StringComparison.OrdinalIgnoreCase),
+            _ => string.Equals(name, core, StringComparison.OrdinalIgnoreCase),
+        };
+    }
+
+    public static EntityListing<T> Page<T>(HttpContext ctx, IReadOnlyList<T> all, int pageSize, int pageNumber)
+    {
+        var total = all.Count;
+        var pageCount = (int)Math.Ceiling(total / (double)pageSize);
+        var entities = all.Skip((pageNumber - 1) * pageSize).Take(pageSize).ToList();
+        string Uri(int n) => BuildUri(ctx, pageSize, n);
+        return new EntityListing<T>(
+            entities, pageSize, pageNumber, total,
+            FirstUri: Uri(1),
+            SelfUri: Uri(pageNumber),
+            NextUri: pageNumber < pageCount ? Uri(pageNumber + 1) : null,
+            PreviousUri: pageNumber > 1 ? Uri(pageNumber - 1) : null,
+            LastUri: Uri(Math.Max(1, pageCount)),
+            PageCount: pageCount);
+    }
+
+    private static string BuildUri(HttpContext ctx, int pageSize, int pageNumber)
+    {
+        var parts = new List<string>
+        {
+            $"pageSize={pageSize.ToString(CultureInfo.InvariantCulture)}",
+            $"pageNumber={pageNumber.ToString(CultureInfo.InvariantCulture)}",
+        };
+        foreach (var (key, values) in ctx.Request.Query)
+        {
+            if (key.Equals("pageSize", StringComparison.OrdinalIgnoreCase) || key.Equals("pageNumber", StringComparison.OrdinalIgnoreCase)) continue;
+            foreach (var v in values) parts.Add($"{Uri.EscapeDataString(key)}={Uri.EscapeDataString(v ?? string.Empty)}");
+        }
+
+        return $"{ctx.Request.Path.Value}?{string.Join('&', parts)}";
+    }
+}

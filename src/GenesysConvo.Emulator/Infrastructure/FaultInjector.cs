@@ -1,0 +1,104 @@
+using System.Text.Json;
+
+namespace GenesysConvo.Emulator.Infrastructure;
+
+/// <summary>A fault rule as posted to /__emulator/faults. Unset matchers match everything.</summary>
+public sealed class FaultRule
+{
+    public int Id { get; set; }
+    public string? Method { get; set; }
+    public string? PathPrefix { get; set; }
+    public string? Host { get; set; }
+    public string Kind { get; set; } = "status";
+    public int? Status { get; set; }
+    public string? RetryAfter { get; set; }
+    public int? LatencyMs { get; set; }
+    /// <summary>How many requests it still applies to; -1 = forever.</summary>
+    public int Count { get; set; } = 1;
+    public JsonElement? Body { get; set; }
+    public int Applied { get; set; }
+
+    public bool Matches(string host, string method, string path)
+        => (Host is null || string.Equals(Host, host, StringComparison.OrdinalIgnoreCase))
+           && (Method is null || string.Equals(Method, method, StringComparison.OrdinalIgnoreCase))
+           && (PathPrefix is null || path.StartsWith(PathPrefix, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>What the faults decided for one request: an optional delay, then at most one terminal fault.</summary>
+public sealed record FaultPlan(int LatencyMs, FaultRule? Terminal, string? Description);
+
+public sealed class FaultInjector
+{
+    public static readonly string[] Kinds = ["status", "latency", "reset", "truncate"];
+
+    private readonly object _gate = new();
+    private readonly List<FaultRule> _rules = new();
+    private int _nextId;
+    private long _applied;
+
+    public long Applied => Interlocked.Read(ref _applied);
+
+    public FaultRule Add(FaultRule rule)
+    {
+        rule.Kind = rule.Kind.ToLowerInvariant();
+        if (!Kinds.Contains(rule.Kind)) throw new ArgumentException($"kind must be one of {string.Join(", ", Kinds)}.");
+        if (rule.Kind == "status" && rule.Status is null) throw new ArgumentException("kind 'status' needs a status.");
+        if (rule.Kind == "latency" && rule.LatencyMs is null) throw new ArgumentException("kind 'latency' needs latencyMs.");
+        if (rule.Count == 0 || rule.Count < -1) throw new ArgumentException("count must be a positive number or -1 (forever).");
+        if (rule.Host is not null && rule.Host is not ("api" or "login")) throw new ArgumentException("host must be 'api' or 'login'.");
+        lock (_gate)
+        {
+            rule.Id = ++_nextId;
+            _rules.Add(rule);
+        }
+
+        return rule;
+    }
+
+    public FaultRule[] Snapshot()
+    {
+        lock (_gate) return _rules.ToArray();
+    }
+
+    public void Clear()
+    {
+        lock (_gate) _rules.Clear();
+    }
+
+    /// <summary>
+    /// Consumes the matching rules in order: every matching latency rule adds its delay; the first matching
+    /// status/reset/truncate rule ends the search. Exhausted rules are removed.
+    /// </summary>
+    public FaultPlan Plan(string host, string method, string path)
+    {
+        lock (_gate)
+        {
+            var latency = 0;
+            FaultRule? terminal = null;
+            var described = new List<string>();
+            foreach (var rule in _rules.ToArray())
+            {
+                if (!rule.Matches(host, method, path)) continue;
+                Consume(rule);
+                described.Add(rule.Kind == "status" ? $"status:{rule.Status}" : rule.Kind);
+                if (rule.Kind == "latency")
+                {
+                    latency += Math.Max(0, rule.LatencyMs ?? 0);
+                    continue;
+                }
+
+                terminal = rule;
+                break;
+            }
+
+            return new FaultPlan(latency, terminal, described.Count == 0 ? null : string.Join(",", described));
+        }
+    }
+
+    private void Consume(FaultRule rule)
+    {
+        rule.Applied++;
+        Interlocked.Increment(ref _applied);
+        if (rule.Count > 0 && --rule.Count == 0) _rules.Remove(rule);
+    }
+}

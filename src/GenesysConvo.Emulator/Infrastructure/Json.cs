@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace GenesysConvo.Emulator.Infrastructure;
+
+/// <summary>JSON conventions of the real API: camelCase, absent instead of null, UTC timestamps with milliseconds and 'Z'.</summary>
+public static class Json
+{
+    public const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+
+    public static readonly JsonSerializerOptions Options = Configure(new JsonSerializerOptions());
+
+    public static JsonSerializerOptions Configure(JsonSerializerOptions o)
+    {
+        o.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        o.DictionaryKeyPolicy = null;
+        o.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        o.PropertyNameCaseInsensitive = true;
+        // Unknown request fields are ignored, as the real API does (this is the System.Text.Json default).
+        o.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
+        o.Converters.Add(new GenesysTimestampConverter());
+        return o;
+    }
+
+    public static string Format(DateTimeOffset t) => t.UtcDateTime.ToString(TimestampFormat, CultureInfo.InvariantCulture);
+
+    private sealed class GenesysTimestampConverter : JsonConverter<DateTimeOffset>
+    {
+        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+            => DateTimeOffset.Parse(reader.GetString() ?? throw new JsonException("timestamp expected"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
+            => writer.WriteStringValue(Format(value));
+    }
+}
