@@ -31,6 +31,12 @@ function Invoke-Native([string] $What, [scriptblock] $Command) {
     if ($LASTEXITCODE) { throw "$What failed (exit code $LASTEXITCODE)." }
 }
 
+function Invoke-ChildPwsh([string] $Script, [string[]] $Arguments) {
+    # A child process, so the freshly built DLLs are loaded there and never locked in this session.
+    & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoLogo -NoProfile -NonInteractive -File $Script @Arguments | Out-Host
+    return $LASTEXITCODE
+}
+
 function Invoke-Build {
     Invoke-Native 'Restoring tools and test modules' { dotnet restore (Join-Path $root 'build/modules.csproj') --verbosity quiet }
     Invoke-Native 'Build' { dotnet build (Join-Path $root 'GenesysConvo.sln') -c $Configuration --verbosity quiet -nologo -clp:ErrorsOnly }
@@ -49,19 +55,16 @@ function Invoke-Build {
         Get-ChildItem (Join-Path $root "src/GenesysConvo.Core/bin/$Configuration/$($edition.Tfm)") -Filter *.dll |
             Where-Object Name -ne 'GenesysConvo.Models.dll' |
             Copy-Item -Destination $dependencies
-        $help = Join-Path $root 'out/help/GenesysConvo.dll-Help.xml'
-        if (Test-Path $help) { Copy-Item $help $target }
     }
     Copy-Item (Join-Path $root 'GenesysConvo.psd1') $out
     Copy-Item (Join-Path $cmdletProject 'GenesysConvo.psm1') $out
     Copy-Item (Join-Path $cmdletProject 'Formats/GenesysConvo.format.ps1xml') $out
+    # Get-Help: MAML compiled from docs/help/*.md, beside each edition's cmdlet assembly.
+    $helpBuilder = Join-Path $root 'build/New-MamlHelp.ps1'
+    if (Test-Path $helpBuilder) {
+        if (Invoke-ChildPwsh $helpBuilder @('-ModulePath', $out, '-DocsPath', (Join-Path $root 'docs/help'))) { throw 'Building the help failed.' }
+    }
     Write-Host "Module laid out in $out"
-}
-
-function Invoke-ChildPwsh([string] $Script, [string[]] $Arguments) {
-    # A child process, so the freshly built DLLs are loaded there and never locked in this session.
-    & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoLogo -NoProfile -NonInteractive -File $Script @Arguments
-    return $LASTEXITCODE
 }
 
 function Invoke-Test {
