@@ -1,12 +1,56 @@
+using System.Globalization;
+using GenesysConvo.Emulator.Conversations;
+using GenesysConvo.Emulator.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace GenesysConvo.Emulator.Control;
 
-/// <summary>Ground truth of the conversation generator (filled in with the generator).</summary>
+/// <summary>
+/// GET /__emulator/conversations?from=&amp;to=&amp;limit= — ground truth: full records (as of the emulator clock) of the
+/// conversations starting in [from, to). GET /__emulator/conversations/{index} — one conversation by generator index.
+/// </summary>
 public static class ConversationsControl
 {
+    public const int DefaultLimit = 1000;
+    public const int MaxLimit = 100_000;
+
     public static void Map(IEndpointRouteBuilder control)
     {
-        _ = control;
+        control.MapGet("/conversations", (HttpContext ctx, ConversationGenerator generator, EmulatorClock clock) =>
+        {
+            var q = ctx.Request.Query;
+            if (!ControlApi.TryParseTime(q["from"], out var from) || !ControlApi.TryParseTime(q["to"], out var to))
+                return ControlApi.Problem("from and to (ISO-8601) are required.");
+            var limit = DefaultLimit;
+            if (q.ContainsKey("limit") && (!int.TryParse(q["limit"], NumberStyles.Integer, CultureInfo.InvariantCulture, out limit) || limit < 0 || limit > MaxLimit))
+                return ControlApi.Problem($"limit must be 0..{MaxLimit}.");
+
+            var now = clock.Now;
+            var (first, end) = generator.IndexRangeFor(from, to);
+            // Conversations that have not started yet at "now" do not exist yet.
+            var started = Math.Min(end, generator.FirstIndexAtOrAfter(now.AddTicks(1)));
+            var total = Math.Max(0, started - first);
+            var list = new List<AnalyticsConversation>();
+            for (var k = first; k < started && list.Count < limit; k++)
+                list.Add(generator.Get(k, now)!);
+
+            return Results.Json(new
+            {
+                from, to, now,
+                firstIndex = first,
+                endIndex = end,
+                total,
+                returned = list.Count,
+                conversationsPerHour = generator.ConversationsPerHour,
+                conversations = list,
+            }, Json.Options);
+        });
+
+        control.MapGet("/conversations/{index:long}", (long index, ConversationGenerator generator, EmulatorClock clock) =>
+            generator.Get(index, clock.Now) is { } c
+                ? Results.Json(c, Json.Options)
+                : ControlApi.Problem("no such conversation (negative index or not started yet)", 404));
     }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Collections;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace GenesysConvo.Emulator.Infrastructure;
 
@@ -14,16 +16,29 @@ public static class Json
     public static JsonSerializerOptions Configure(JsonSerializerOptions o)
     {
         o.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        o.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping; // "+1555…", not "\u002B1555…"
         o.DictionaryKeyPolicy = null;
         o.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         o.PropertyNameCaseInsensitive = true;
         // Unknown request fields are ignored, as the real API does (this is the System.Text.Json default).
         o.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
         o.Converters.Add(new GenesysTimestampConverter());
+        o.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitEmptyAnalyticsLists } };
         return o;
     }
 
     public static string Format(DateTimeOffset t) => t.UtcDateTime.ToString(TimestampFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>Analytics records leave out empty collections (e.g. a session with no metrics yet has no "metrics").</summary>
+    private static void OmitEmptyAnalyticsLists(JsonTypeInfo typeInfo)
+    {
+        if (typeInfo.Kind != JsonTypeInfoKind.Object || typeInfo.Type.Namespace != "GenesysConvo.Emulator.Conversations") return;
+        foreach (var property in typeInfo.Properties)
+        {
+            if (typeof(ICollection).IsAssignableFrom(property.PropertyType))
+                property.ShouldSerialize = (_, value) => value is ICollection { Count: > 0 };
+        }
+    }
 
     private sealed class GenesysTimestampConverter : JsonConverter<DateTimeOffset>
     {
