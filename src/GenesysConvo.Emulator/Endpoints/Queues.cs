@@ -1,0 +1,37 @@
+using System.Text.Json.Serialization;
+using GenesysConvo.Emulator.Auth;
+using GenesysConvo.Emulator.Infrastructure;
+using GenesysConvo.Emulator.Org;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace GenesysConvo.Emulator.Endpoints;
+
+/// <summary>GET /api/v2/routing/queues (permission routing:queue:view) and /{id}.</summary>
+public static class Queues
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v2/routing/queues", (HttpContext ctx, SyntheticOrg org) =>
+        {
+            if (Listing.ReadPaging(ctx, out var pageSize, out var pageNumber) is { } error) return error;
+            var ids = Listing.Multi(ctx, "id");
+            var divisions = Listing.Multi(ctx, "divisionId");
+            var name = ctx.Request.Query["name"].ToString();
+            var descending = ctx.Request.Query["sortOrder"].ToString().StartsWith("desc", StringComparison.OrdinalIgnoreCase);
+            var matches = org.Queues
+                .Where(q => ids.Count == 0 || ids.Contains(q.Id))
+                .Where(q => divisions.Count == 0 || divisions.Contains(q.Division.Id))
+                .Where(q => name.Length == 0 || Listing.NameMatches(q.Name, name));
+            var sorted = (descending
+                ? matches.OrderByDescending(q => q.Name, StringComparer.OrdinalIgnoreCase)
+                : matches.OrderBy(q => q.Name, StringComparer.OrdinalIgnoreCase)).ToList();
+            return Results.Json(Listing.Page(ctx, sorted, pageSize, pageNumber), Json.Options);
+        }).RequireAnyPermission(PermissionNames.QueueView);
+
+        app.MapGet("/api/v2/routing/queues/{queueId}", (HttpContext ctx, string queueId, SyntheticOrg org)
+            => org.FindQueue(queueId) is { } q ? Results.Json(q, Json.Options) : ErrorBodies.NotFound(ctx))
+            .RequireAnyPermission(PermissionNames.QueueView);
+    }
+}
