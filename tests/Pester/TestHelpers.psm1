@@ -51,7 +51,9 @@ function Invoke-EmulatorControl {
     )
     $parameters = @{ Uri = "$($Emulator.ApiUrl)/__emulator/$($Path.TrimStart('/'))"; Method = $Method }
     if ($null -ne $Body) { $parameters.Body = ($Body | ConvertTo-Json -Depth 10 -Compress); $parameters.ContentType = 'application/json' }
-    Invoke-RestMethod @parameters
+    # Assigned first so a JSON array is written element by element.
+    $response = Invoke-RestMethod @parameters
+    $response
 }
 
 function Reset-Emulator {
@@ -65,7 +67,7 @@ function Get-EmulatorRequest {
     $log = @(Invoke-EmulatorControl $Emulator 'requests')
     if ($Api) { $log = @($log | Where-Object host -eq 'api') }
     if ($Login) { $log = @($log | Where-Object host -eq 'login') }
-    , $log
+    $log
 }
 
 function Connect-Emulator {

@@ -18,6 +18,8 @@ public sealed class TokenStore
     private readonly ConcurrentDictionary<string, IssuedToken> _tokens = new(StringComparer.Ordinal);
     private readonly EmulatorClock _clock;
     private long _issued;
+    // Every token handed out since the last reset, revoked ones included: lets tests prove no token value leaks.
+    private readonly ConcurrentQueue<(string Token, IssuedToken Info)> _history = new();
 
     public TokenStore(EmulatorClock clock) => _clock = clock;
 
@@ -30,6 +32,7 @@ public sealed class TokenStore
         var now = _clock.Now;
         var info = new IssuedToken(ShortId(token), kind, userId, now, now.AddSeconds(lifetimeSeconds));
         _tokens[token] = info;
+        _history.Enqueue((token, info));
         Interlocked.Increment(ref _issued);
         return (token, info);
     }
@@ -47,6 +50,10 @@ public sealed class TokenStore
         _tokens.Clear();
         return n;
     }
+
+    public (string Token, IssuedToken Info)[] History() => _history.ToArray();
+
+    public void ForgetHistory() => _history.Clear();
 
     /// <summary>A short stable id for a token (first 8 hex chars of its SHA-256), safe to put in logs.</summary>
     public static string ShortId(string token)

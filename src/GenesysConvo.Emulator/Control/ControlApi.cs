@@ -94,6 +94,11 @@ public static class ControlApi
             return Results.NoContent();
         });
 
+        c.MapGet("/tokens", (TokenStore tokens) => Results.Json(tokens.History().Select(t => new
+        {
+            accessToken = t.Token, tokenId = t.Info.TokenId, kind = t.Info.Kind.ToString(), userId = t.Info.UserId,
+            issuedAt = t.Info.IssuedAt, expiresAt = t.Info.ExpiresAt,
+        }), Json.Options));
         c.MapPost("/tokens/revoke", (TokenStore tokens) => Results.Json(new { revoked = tokens.RevokeAll() }, Json.Options));
         c.MapPost("/tokens/user", async (HttpContext ctx, TokenStore tokens, RuntimeConfig config, SyntheticOrg org) =>
         {
@@ -127,6 +132,7 @@ public static class ControlApi
             config.Reset();
             clock.Reset();
             tokens.RevokeAll();
+            tokens.ForgetHistory();
             rate.Reset();
             return Results.NoContent();
         });
