@@ -1,0 +1,52 @@
+<#
+.SYNOPSIS
+    The main job, end to end against the local Genesys Cloud emulator: connect with client credentials, show the
+    session context, and make raw API calls over the shared session. (build.ps1 -Task Demo runs this.)
+#>
+param([Parameter(Mandatory)] [string] $ModulePath)
+$ErrorActionPreference = 'Stop'
+$PSStyle.OutputRendering = 'PlainText'
+$root = Resolve-Path (Join-Path $PSScriptRoot '..')
+$env:GENESYSCONVO_EMULATOR = Join-Path $root 'src/GenesysConvo.Emulator/bin/Release/net10.0/GenesysConvo.Emulator.dll'
+Import-Module (Join-Path $root 'tests/Pester/TestHelpers.psm1')
+Import-Module (Resolve-Path $ModulePath).Path
+
+function Show([string] $Title) { Write-Host "`n=== $Title" }
+
+$emulator = Start-GenesysEmulator
+try {
+    Write-Host "Genesys Cloud emulator: API $($emulator.ApiUrl), login $($emulator.LoginUrl)"
+
+    Show 'Connect-GenesysCloud (OAuth client credentials, as a runbook would)'
+    $secret = ConvertTo-SecureString $emulator.ClientSecret -AsPlainText -Force
+    $session = Connect-GenesysCloud -ClientId $emulator.ClientId -ClientSecret $secret `
+        -ApiBaseUri $emulator.ApiUrl -LoginBaseUri $emulator.LoginUrl -PassThru -Verbose 4>&1 |
+        ForEach-Object { if ($_ -is [System.Management.Automation.VerboseRecord]) { Write-Host "VERBOSE: $($_.Message)" } else { $_ } }
+    $session | Format-Table | Out-Host
+
+    Show 'Get-GenesysCloudContext'
+    Get-GenesysCloudContext | Format-List | Out-Host
+
+    Show 'Invoke-GenesysCloudRequest /api/v2/routing/queues (raw request over the same session)'
+    $queues = Invoke-GenesysCloudRequest /api/v2/routing/queues -Query @{ pageSize = 5; sortOrder = 'asc' }
+    Write-Host "$($queues.total) queues in the org; the first $($queues.entities.Count):"
+    $queues.entities | Select-Object name, id | Format-Table | Out-Host
+
+    Show 'Invoke-GenesysCloudRequest /api/v2/users with repeated id keys (bulk lookup)'
+    $ids = (Invoke-GenesysCloudRequest /api/v2/users -Query @{ pageSize = 3 }).entities.id
+    Invoke-GenesysCloudRequest /api/v2/users -Query @{ id = $ids; state = 'any' } |
+        Select-Object -ExpandProperty entities | Select-Object name, email, state | Format-Table | Out-Host
+
+    Show 'A throttled call: the module waits what Retry-After says, then succeeds'
+    $null = Invoke-EmulatorControl $emulator 'faults' -Method POST -Body @{ kind = 'status'; status = 429; retryAfter = '1'; pathPrefix = '/api/v2/organizations/me' }
+    $org = Invoke-GenesysCloudRequest /api/v2/organizations/me -Verbose 4>&1 |
+        ForEach-Object { if ($_ -is [System.Management.Automation.VerboseRecord]) { Write-Host "VERBOSE: $($_.Message)" } else { $_ } }
+    Write-Host "Organization: $($org.name)"
+
+    Show 'Disconnect-GenesysCloud'
+    Disconnect-GenesysCloud
+    Write-Host 'Disconnected.'
+}
+finally {
+    Stop-GenesysEmulator $emulator
+}
