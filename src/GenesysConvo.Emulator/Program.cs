@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using GenesysConvo.Emulator;
+using GenesysConvo.Emulator.Analytics;
 using GenesysConvo.Emulator.Auth;
 using GenesysConvo.Emulator.Control;
 using GenesysConvo.Emulator.Conversations;
@@ -42,7 +43,9 @@ var clock = new EmulatorClock();
 var config = new RuntimeConfig(options);
 builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(org);
-builder.Services.AddSingleton(new ConversationGenerator(org, options.ConversationsPerHour));
+var generator = new ConversationGenerator(org, options.ConversationsPerHour);
+builder.Services.AddSingleton(generator);
+builder.Services.AddSingleton(new ConversationMatcher(generator));
 builder.Services.AddSingleton(clock);
 builder.Services.AddSingleton(config);
 builder.Services.AddSingleton(new TokenStore(clock));
@@ -63,6 +66,7 @@ Users.Map(app);
 Queues.Map(app);
 WrapupCodes.Map(app);
 Divisions.Map(app);
+DetailsQueryEndpoint.Map(app);
 ControlApi.Map(app);
 app.MapFallback("/api/v2/{**rest}", (HttpContext ctx) => ErrorBodies.NotFound(ctx));
 

@@ -30,6 +30,8 @@ public sealed class AnalyticsParticipant
     public string? Purpose { get; set; }
     public string? UserId { get; set; }
     public List<AnalyticsSession> Sessions { get; set; } = [];
+    /// <summary>Participant data (AnalyticsParticipant.attributes); only async job results carry it.</summary>
+    public Dictionary<string, string>? Attributes { get; set; }
 }
 
 public sealed class AnalyticsSession

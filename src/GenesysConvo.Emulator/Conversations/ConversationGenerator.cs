@@ -72,6 +72,24 @@ public sealed class ConversationGenerator
         return full.CompleteAt <= now ? full.Conversation : CutAt(full.Conversation, now);
     }
 
+    /// <summary>
+    /// Timeline of conversation k independent of "now": start, conversationEnd, and when the record is complete
+    /// (last segment end / last metric emission; wrap-up may outlast conversationEnd).
+    /// </summary>
+    public (DateTimeOffset Start, DateTimeOffset End, DateTimeOffset CompleteAt) Span(long k)
+    {
+        var start = StartOf(k);
+        var full = Build(k, start);
+        return (start, full.Conversation.ConversationEnd!.Value, full.CompleteAt);
+    }
+
+    /// <summary>
+    /// Upper bound of conversationEnd − conversationStart for any generated conversation (IVR ≤ 3 min, two queue
+    /// waits ≤ 2 h each, two agent legs ≤ 1 h talk + 20 min hold each ≈ 6.7 h); lets interval matching look back a
+    /// bounded index range instead of scanning history.
+    /// </summary>
+    public static readonly TimeSpan MaxConversationDuration = TimeSpan.FromHours(12);
+
     // ---- building one complete conversation -------------------------------------------------------------
 
     /// <param name="CompleteAt">When the last segment ends or the last metric is emitted (ACW may outlast conversationEnd).</param>

@@ -92,7 +92,8 @@ public sealed class EmulatorMiddleware
         {
             var tokenId = (ctx.Items[TokenItem] as IssuedToken)?.TokenId;
             _log.Add(started, hostName, ctx.Request.Method, path, ctx.Request.QueryString.Value ?? string.Empty,
-                aborted ? 0 : ctx.Response.StatusCode, stopwatch.Elapsed.TotalMilliseconds, correlationId, tokenId, fault);
+                aborted ? 0 : ctx.Response.StatusCode, stopwatch.Elapsed.TotalMilliseconds, correlationId, tokenId, fault,
+                ctx.Items.TryGetValue(RequestLog.DetailItem, out var detail) ? detail : null);
         }
     }
 

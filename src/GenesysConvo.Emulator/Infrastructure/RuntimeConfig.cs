@@ -8,6 +8,17 @@ public sealed class RuntimeConfig
     private int _tokenLifetimeSeconds;
     private int _rateLimitPerMinute;
     private HashSet<string> _denied = new(StringComparer.OrdinalIgnoreCase);
+    private double _detailsDuplicateRate;
+    private int _jobQueuedMs;
+    private int _jobPendingMs;
+    private int _jobExpirySeconds;
+    private double _dataAvailabilityLagMinutes;
+    private int _failNextJobs;
+
+    public const int DefaultJobQueuedMs = 300;
+    public const int DefaultJobPendingMs = 700;
+    public const int DefaultJobExpirySeconds = 3600;
+    public const double DefaultDataAvailabilityLagMinutes = 120;
 
     public RuntimeConfig(EmulatorOptions defaults)
     {
@@ -17,6 +28,27 @@ public sealed class RuntimeConfig
 
     public int TokenLifetimeSeconds { get { lock (_gate) return _tokenLifetimeSeconds; } }
     public int RateLimitPerMinute { get { lock (_gate) return _rateLimitPerMinute; } }
+
+    /// <summary>0..1: share of the previous page's records that each later details-query page repeats.</summary>
+    public double DetailsDuplicateRate { get { lock (_gate) return _detailsDuplicateRate; } }
+    /// <summary>Emulator-clock milliseconds a details job stays QUEUED, then PENDING.</summary>
+    public int JobQueuedMs { get { lock (_gate) return _jobQueuedMs; } }
+    public int JobPendingMs { get { lock (_gate) return _jobPendingMs; } }
+    /// <summary>Seconds after completion until a job's results expire (state EXPIRED).</summary>
+    public int JobExpirySeconds { get { lock (_gate) return _jobExpirySeconds; } }
+    /// <summary>dataAvailabilityDate = emulator now minus this lag (truncated to the minute).</summary>
+    public double DataAvailabilityLagMinutes { get { lock (_gate) return _dataAvailabilityLagMinutes; } }
+
+    /// <summary>True (and counts down) when the next submitted job must end FAILED.</summary>
+    public bool TakeJobFailure()
+    {
+        lock (_gate)
+        {
+            if (_failNextJobs <= 0) return false;
+            _failNextJobs--;
+            return true;
+        }
+    }
 
     public bool IsDenied(string permission)
     {
@@ -41,6 +73,42 @@ public sealed class RuntimeConfig
 
             if (update.DeniedPermissions is { } denied)
                 _denied = new HashSet<string>(denied, StringComparer.OrdinalIgnoreCase);
+
+            if (update.DetailsDuplicateRate is { } dup)
+            {
+                if (dup is < 0 or > 1 || double.IsNaN(dup)) throw new ArgumentException("detailsDuplicateRate must be 0..1.");
+                _detailsDuplicateRate = dup;
+            }
+
+            if (update.JobQueuedMs is { } queued)
+            {
+                if (queued < 0) throw new ArgumentException("jobQueuedMs must be >= 0.");
+                _jobQueuedMs = queued;
+            }
+
+            if (update.JobPendingMs is { } pending)
+            {
+                if (pending < 0) throw new ArgumentException("jobPendingMs must be >= 0.");
+                _jobPendingMs = pending;
+            }
+
+            if (update.JobExpirySeconds is { } expiry)
+            {
+                if (expiry <= 0) throw new ArgumentException("jobExpirySeconds must be > 0.");
+                _jobExpirySeconds = expiry;
+            }
+
+            if (update.DataAvailabilityLagMinutes is { } lag)
+            {
+                if (lag < 0 || double.IsNaN(lag)) throw new ArgumentException("dataAvailabilityLagMinutes must be >= 0.");
+                _dataAvailabilityLagMinutes = lag;
+            }
+
+            if (update.FailNextJobs is { } fail)
+            {
+                if (fail < 0) throw new ArgumentException("failNextJobs must be >= 0.");
+                _failNextJobs = fail;
+            }
         }
     }
 
@@ -51,13 +119,20 @@ public sealed class RuntimeConfig
             _tokenLifetimeSeconds = _defaults.TokenLifetimeSeconds;
             _rateLimitPerMinute = _defaults.RateLimitPerMinute;
             _denied = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            _detailsDuplicateRate = 0;
+            _jobQueuedMs = DefaultJobQueuedMs;
+            _jobPendingMs = DefaultJobPendingMs;
+            _jobExpirySeconds = DefaultJobExpirySeconds;
+            _dataAvailabilityLagMinutes = DefaultDataAvailabilityLagMinutes;
+            _failNextJobs = 0;
         }
     }
 
     public ConfigSnapshot Snapshot()
     {
         lock (_gate)
-            return new ConfigSnapshot(_tokenLifetimeSeconds, _rateLimitPerMinute, _denied.OrderBy(p => p, StringComparer.Ordinal).ToArray());
+            return new ConfigSnapshot(_tokenLifetimeSeconds, _rateLimitPerMinute, _denied.OrderBy(p => p, StringComparer.Ordinal).ToArray(),
+                _detailsDuplicateRate, _jobQueuedMs, _jobPendingMs, _jobExpirySeconds, _dataAvailabilityLagMinutes, _failNextJobs);
     }
 }
 
@@ -66,6 +141,13 @@ public sealed class ConfigUpdate
     public int? TokenLifetimeSeconds { get; set; }
     public int? RateLimitPerMinute { get; set; }
     public string[]? DeniedPermissions { get; set; }
+    public double? DetailsDuplicateRate { get; set; }
+    public int? JobQueuedMs { get; set; }
+    public int? JobPendingMs { get; set; }
+    public int? JobExpirySeconds { get; set; }
+    public double? DataAvailabilityLagMinutes { get; set; }
+    public int? FailNextJobs { get; set; }
 }
 
-public sealed record ConfigSnapshot(int TokenLifetimeSeconds, int RateLimitPerMinute, string[] DeniedPermissions);
+public sealed record ConfigSnapshot(int TokenLifetimeSeconds, int RateLimitPerMinute, string[] DeniedPermissions,
+    double DetailsDuplicateRate, int JobQueuedMs, int JobPendingMs, int JobExpirySeconds, double DataAvailabilityLagMinutes, int FailNextJobs);
