@@ -45,7 +45,9 @@ builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(org);
 var generator = new ConversationGenerator(org, options.ConversationsPerHour);
 builder.Services.AddSingleton(generator);
-builder.Services.AddSingleton(new ConversationMatcher(generator));
+var matcher = new ConversationMatcher(generator);
+builder.Services.AddSingleton(matcher);
+builder.Services.AddSingleton(new DetailsJobStore(matcher));
 builder.Services.AddSingleton(clock);
 builder.Services.AddSingleton(config);
 builder.Services.AddSingleton(new TokenStore(clock));
@@ -67,6 +69,7 @@ Queues.Map(app);
 WrapupCodes.Map(app);
 Divisions.Map(app);
 DetailsQueryEndpoint.Map(app);
+DetailsJobsEndpoint.Map(app);
 ControlApi.Map(app);
 app.MapFallback("/api/v2/{**rest}", (HttpContext ctx) => ErrorBodies.NotFound(ctx));
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using GenesysConvo.Emulator.Analytics;
 using GenesysConvo.Emulator.Auth;
 using GenesysConvo.Emulator.Endpoints;
 using GenesysConvo.Emulator.Infrastructure;
@@ -125,8 +126,9 @@ public static class ControlApi
             return ClockState(clock);
         });
 
-        c.MapPost("/reset", (RequestLog log, FaultInjector faults, RuntimeConfig config, EmulatorClock clock, TokenStore tokens, RateLimiter rate) =>
+        c.MapPost("/reset", (RequestLog log, FaultInjector faults, RuntimeConfig config, EmulatorClock clock, TokenStore tokens, RateLimiter rate, DetailsJobStore jobs) =>
         {
+            jobs.Clear();
             log.Clear();
             faults.Clear();
             config.Reset();
@@ -148,6 +150,7 @@ public static class ControlApi
         }, Json.Options));
 
         ConversationsControl.Map(c);
+        AnalyticsControl.Map(c);
     }
 
     private static IResult ClockState(EmulatorClock clock)
