@@ -13,6 +13,7 @@
         'Disconnect-GenesysCloud'
         'Get-GenesysCloudContext'
         'Invoke-GenesysCloudRequest'
+        'Search-GenesysConversationHistory'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

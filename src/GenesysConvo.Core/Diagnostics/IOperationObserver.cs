@@ -30,3 +30,13 @@ namespace GenesysConvo.Core.Diagnostics
         }
     }
 }
+
+namespace GenesysConvo.Core.Diagnostics
+{
+    /// <summary>Implemented by observers that can show progress (the cmdlets' Write-Progress).</summary>
+    public interface IProgressObserver
+    {
+        /// <summary>percent -1 = unknown; completed = the activity is over.</summary>
+        void Progress(string activity, string status, int percent, string? currentOperation, bool completed = false);
+    }
+}

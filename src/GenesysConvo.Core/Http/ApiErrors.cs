@@ -21,7 +21,7 @@ namespace GenesysConvo.Core.Http
         {
             var status = (int)response.StatusCode;
             var error = ErrorBody.TryParse(body);
-            var apiMessage = error?.Message is { Length: > 0 } m ? m : response.ReasonPhrase ?? "HTTP " + status;
+            var apiMessage = (error?.Message is { Length: > 0 } m ? m : response.ReasonPhrase ?? "HTTP " + status).TrimEnd('.');
             var correlationId = CorrelationId(response) ?? error?.ContextId;
             var attempts = trace?.Attempts ?? 1;
             var missing = status == 403 ? MissingPermissions(error) : Array.Empty<string>();

@@ -2,7 +2,6 @@ using System;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
@@ -40,6 +39,11 @@ namespace GenesysConvo.Core.Session
         public DateTimeOffset ConnectedAt { get; }
         public string? OrganizationId { get; private set; }
         public string? OrganizationName { get; private set; }
+
+        /// <summary>Id ↔ name lookups of users, queues and wrap-up codes, cached for the life of the session.</summary>
+        public Directory.NameResolver Names => _names ??= new Directory.NameResolver(this);
+
+        private Directory.NameResolver? _names;
 
         /// <summary>Validates the options, gets the first token (or checks a supplied one) and reads which org it belongs to.</summary>
         public static async Task<GenesysConnection> ConnectAsync(ConnectionOptions options, CancellationToken cancellationToken)

@@ -1,6 +1,5 @@
 using System;
 using System.Collections;
-using System.Linq;
 using System.Management.Automation;
 using System.Net.Http;
 using GenesysConvo.Core.Http;
@@ -44,13 +43,7 @@ namespace GenesysConvo.Cmdlets
             try { pathAndQuery = RequestPaths.Build(Path, PSObjects.Unwrap(Query), connection.Options.EffectiveApiBaseUri); }
             catch (ArgumentException e) { ThrowTerminatingError(new ErrorRecord(e, "GenesysConvo.InvalidPath", ErrorCategory.InvalidArgument, Path)); return; }
 
-            var json = Body switch
-            {
-                null => null,
-                string s => s,
-                _ => InvokeCommand.InvokeScript(false, ScriptBlock.Create("param($o) ConvertTo-Json -InputObject $o -Depth 100 -Compress"), null, Body)
-                        .FirstOrDefault()?.BaseObject as string,
-            };
+            var json = PSObjects.ToJson(this, Body);
             if (method != HttpMethod.Get && !ShouldProcess(pathAndQuery, method.Method)) return;
 
             Core.Session.ApiResponse response = null!;

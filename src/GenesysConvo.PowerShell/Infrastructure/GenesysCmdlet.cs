@@ -31,14 +31,29 @@ namespace GenesysConvo.Infrastructure
         {
             var token = CancellationToken;
             using var queue = new BlockingCollection<Action>(boundedCapacity: 256);
-            var relay = new Relay(this, queue, token);
+            var relay = new Relay(this, queue, token, ShowsProgress);
             var task = Task.Run(async () =>
             {
                 OperationContext.Use(relay);
                 try { return await work(relay, token).ConfigureAwait(false); }
                 finally { queue.CompleteAdding(); }
             });
-            foreach (var write in queue.GetConsumingEnumerable()) write();
+            var finished = false;
+            try
+            {
+                foreach (var write in queue.GetConsumingEnumerable()) write();
+                finished = true;
+            }
+            finally
+            {
+                if (!finished)
+                {
+                    // Stopped downstream (Select-Object -First) or by Ctrl+C: stop the engine, and give it a moment to
+                    // clean up on the server (an analytics job is deleted) before the pipeline moves on.
+                    _cancellation?.Cancel();
+                    try { task.Wait(TimeSpan.FromSeconds(2)); } catch (AggregateException) { /* it was cancelled */ }
+                }
+            }
             try
             {
                 return task.GetAwaiter().GetResult();
@@ -49,6 +64,9 @@ namespace GenesysConvo.Infrastructure
             }
         }
 
+        /// <summary>Progress bars only where someone watches: not in runbooks, CI logs or other non-interactive hosts.</summary>
+        private bool ShowsProgress => Environment.UserInteractive && !Console.IsOutputRedirected && Host?.UI?.RawUI != null && Host.Name != "Default Host";
+
         /// <summary>What the engine can hand to the pipeline while it works.</summary>
         public interface IOutput
         {
@@ -58,23 +76,37 @@ namespace GenesysConvo.Infrastructure
         /// <summary>Terminates the command with the ErrorRecord a failed engine call deserves.</summary>
         protected void ThrowFailure(Exception exception, object? target) => ThrowTerminatingError(ErrorRecords.From(exception, target));
 
-        private sealed class Relay : IOperationObserver, IOutput
+        private sealed class Relay : IOperationObserver, IProgressObserver, IOutput
         {
             private readonly GenesysCmdlet _cmdlet;
             private readonly BlockingCollection<Action> _queue;
             private readonly CancellationToken _token;
+            private readonly bool _showsProgress;
 
-            public Relay(GenesysCmdlet cmdlet, BlockingCollection<Action> queue, CancellationToken token)
+            public Relay(GenesysCmdlet cmdlet, BlockingCollection<Action> queue, CancellationToken token, bool showsProgress)
             {
                 _cmdlet = cmdlet;
                 _queue = queue;
                 _token = token;
+                _showsProgress = showsProgress;
             }
 
             public void Verbose(string message) => Post(() => _cmdlet.WriteVerbose(message));
             public void Debug(string message) => Post(() => _cmdlet.WriteDebug(message));
             public void Warning(string message) => Post(() => _cmdlet.WriteWarning(message));
             public void Write(object record) => Post(() => _cmdlet.WriteObject(record));
+
+            public void Progress(string activity, string status, int percent, string? currentOperation, bool completed)
+            {
+                if (!_showsProgress) return;
+                var record = new ProgressRecord(Math.Abs(activity.GetHashCode() % 100000), activity, status)
+                {
+                    PercentComplete = percent,
+                    CurrentOperation = currentOperation,
+                    RecordType = completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+                };
+                Post(() => _cmdlet.WriteProgress(record));
+            }
 
             private void Post(Action write)
             {

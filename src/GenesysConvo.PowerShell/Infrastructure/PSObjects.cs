@@ -38,6 +38,16 @@ namespace GenesysConvo.Infrastructure
             return plain;
         }
 
+        /// <summary>JSON for a value a user passed: a string as it is, anything else (hashtable, object) through
+        /// PowerShell's own ConvertTo-Json, so it serialises exactly as the user sees it.</summary>
+        public static string? ToJson(PSCmdlet cmdlet, object? value)
+        {
+            value = Base(value);
+            if (value is null || value is string) return (string?)value;
+            return cmdlet.InvokeCommand.InvokeScript(false, ScriptBlock.Create("param($o) ConvertTo-Json -InputObject $o -Depth 100 -Compress"), null, value)
+                .FirstOrDefault()?.BaseObject as string;
+        }
+
         private static object? Base(object? value) => value is PSObject ps ? ps.BaseObject : value;
     }
 }
