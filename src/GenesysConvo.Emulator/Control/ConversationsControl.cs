@@ -23,9 +23,12 @@ public static class ConversationsControl
             var q = ctx.Request.Query;
             if (!ControlApi.TryParseTime(q["from"], out var from) || !ControlApi.TryParseTime(q["to"], out var to))
                 return ControlApi.Problem("from and to (ISO-8601) are required.");
+            // fields=brief: only id, start and end of each conversation — cheap enough for month-long ground truth.
+            var brief = string.Equals(q["fields"], "brief", StringComparison.OrdinalIgnoreCase);
+            var maxLimit = brief ? 10 * MaxLimit : MaxLimit;
             var limit = DefaultLimit;
-            if (q.ContainsKey("limit") && (!int.TryParse(q["limit"], NumberStyles.Integer, CultureInfo.InvariantCulture, out limit) || limit < 0 || limit > MaxLimit))
-                return ControlApi.Problem($"limit must be 0..{MaxLimit}.");
+            if (q.ContainsKey("limit") && (!int.TryParse(q["limit"], NumberStyles.Integer, CultureInfo.InvariantCulture, out limit) || limit < 0 || limit > maxLimit))
+                return ControlApi.Problem($"limit must be 0..{maxLimit}.");
 
             var now = clock.Now;
             var (first, end) = generator.IndexRangeFor(from, to);
@@ -35,6 +38,9 @@ public static class ConversationsControl
             var list = new List<AnalyticsConversation>();
             for (var k = first; k < started && list.Count < limit; k++)
                 list.Add(generator.Get(k, now)!);
+            object conversations = brief
+                ? list.Select(c => new { c.ConversationId, c.ConversationStart, c.ConversationEnd }).ToList()
+                : list;
 
             return Results.Json(new
             {
@@ -44,7 +50,7 @@ public static class ConversationsControl
                 total,
                 returned = list.Count,
                 conversationsPerHour = generator.ConversationsPerHour,
-                conversations = list,
+                conversations,
             }, Json.Options);
         });
 
