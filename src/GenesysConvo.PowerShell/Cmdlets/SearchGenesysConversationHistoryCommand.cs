@@ -127,6 +127,7 @@ namespace GenesysConvo.Cmdlets
                 ThrowTerminatingError(new ErrorRecord(e, "GenesysConvo.InvalidSearch", ErrorCategory.InvalidArgument, (object?)Query ?? Filter));
             }
 
+            OutputBuffer = PageSize;
             WriteVerbose($"Searching conversations that started in {request.Window} ({request.Window.Start.ToLocalTime():g} to {request.Window.End.ToLocalTime():g} local).");
             try
             {

@@ -30,7 +30,7 @@ namespace GenesysConvo.Infrastructure
         protected T Run<T>(Func<IOutput, CancellationToken, Task<T>> work)
         {
             var token = CancellationToken;
-            using var queue = new BlockingCollection<Action>(boundedCapacity: 256);
+            using var queue = new BlockingCollection<Action>(boundedCapacity: Math.Max(1, OutputBuffer));
             var relay = new Relay(this, queue, token, ShowsProgress);
             var task = Task.Run(async () =>
             {
@@ -66,6 +66,11 @@ namespace GenesysConvo.Infrastructure
 
         /// <summary>Progress bars only where someone watches: not in runbooks, CI logs or other non-interactive hosts.</summary>
         private bool ShowsProgress => Environment.UserInteractive && !Console.IsOutputRedirected && Host?.UI?.RawUI != null && Host.Name != "Default Host";
+
+        /// <summary>How many records and messages the engine may hand over before it waits for the pipeline: about one page,
+        /// so the next page is fetched while this one is written, and no further (memory stays flat, and a pipeline
+        /// stopped downstream has not triggered requests it will never use).</summary>
+        protected int OutputBuffer { get; set; } = 256;
 
         /// <summary>What the engine can hand to the pipeline while it works.</summary>
         public interface IOutput
