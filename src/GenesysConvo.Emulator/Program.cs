@@ -65,6 +65,7 @@ Login.Map(app);
 Tokens.Map(app);
 Organizations.Map(app);
 Users.Map(app);
+UsersSearch.Map(app);
 Queues.Map(app);
 WrapupCodes.Map(app);
 Divisions.Map(app);

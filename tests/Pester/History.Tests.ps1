@@ -124,8 +124,12 @@ Describe 'Filters match what the records say' {
         Assert-SameSet (Search @{ QueueId = $queueName }) $expected
     }
 
-    It '-UserId' {
-        Assert-SameSet (Search @{ UserId = $busyAgent }) (Where-Truth { $_.participants.userId -contains $busyAgent })
+    It '-UserId by id, by name and by e-mail address' {
+        $expected = Where-Truth { $_.participants.userId -contains $busyAgent }
+        $user = $org.users | Where-Object id -eq $busyAgent
+        Assert-SameSet (Search @{ UserId = $busyAgent }) $expected
+        Assert-SameSet (Search @{ UserId = $user.name }) $expected
+        Assert-SameSet (Search @{ UserId = $user.email }) $expected
     }
 
     It '-MediaType (several values match any)' {
