@@ -14,6 +14,7 @@
         'Get-GenesysCloudContext'
         'Invoke-GenesysCloudRequest'
         'Search-GenesysConversationHistory'
+        'Get-GenesysActiveConversation'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

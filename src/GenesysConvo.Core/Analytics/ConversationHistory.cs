@@ -26,6 +26,8 @@ namespace GenesysConvo.Core.Analytics
         Participant,
         Session,
         Segment,
+        /// <summary>One ActiveConversation per conversation (Get-GenesysActiveConversation).</summary>
+        Live,
     }
 
     public sealed class HistoryRequest
@@ -41,6 +43,8 @@ namespace GenesysConvo.Core.Analytics
         public long Skip { get; set; }
         /// <summary>Records to write at most (-First): no page is requested beyond the one that completes them.</summary>
         public long? Limit { get; set; }
+        /// <summary>The progress bar's title.</summary>
+        public string Activity { get; set; } = "Search-GenesysConversationHistory";
     }
 
     /// <summary>Every conversation that STARTED in a window, exactly once, streamed page by page. The window is split into
@@ -56,7 +60,7 @@ namespace GenesysConvo.Core.Analytics
         public static readonly TimeSpan UnfilteredMaximum = TimeSpan.FromDays(7);
         public static readonly TimeSpan FilteredMaximum = TimeSpan.FromDays(31);
         private static readonly TimeSpan s_smallestSlice = TimeSpan.FromMinutes(1);
-        private const string Activity = "Search-GenesysConversationHistory";
+        private string Activity => _request.Activity;
 
         private readonly GenesysConnection _connection;
         private readonly HistoryRequest _request;
@@ -87,7 +91,7 @@ namespace GenesysConvo.Core.Analytics
             }
             finally
             {
-                (OperationContext.Observer as IProgressObserver)?.Progress(Activity, "Done", 100, null, completed: true);
+                (OperationContext.Observer as IProgressObserver)?.Progress(request.Activity, "Done", 100, null, completed: true);
             }
             return search._written;
         }
@@ -228,6 +232,7 @@ namespace GenesysConvo.Core.Analytics
                     HistoryExpansion.Participant => builder.Participants(conversation),
                     HistoryExpansion.Session => builder.Sessions(conversation),
                     HistoryExpansion.Segment => builder.Segments(conversation),
+                    HistoryExpansion.Live => new object[] { builder.Live(conversation) },
                     _ => new object[] { builder.Conversation(conversation) },
                 };
                 // -First/-Skip count conversations, also when each one expands into several rows.

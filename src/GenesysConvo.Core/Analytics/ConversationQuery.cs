@@ -110,6 +110,9 @@ namespace GenesysConvo.Core.Analytics
             Append(kind, new JsonObject { ["type"] = type, ["predicates"] = list });
         }
 
+        /// <summary>Adds a filter already in the API's structure (built by the module, so not re-validated).</summary>
+        public void AddRawFilter(string kind, JsonObject filter) => Append(kind, filter);
+
         public static JsonObject Dimension(string dimension, string value) => new JsonObject { ["type"] = "dimension", ["dimension"] = dimension, ["operator"] = "matches", ["value"] = value };
         public static JsonObject DimensionExists(string dimension, bool exists) => new JsonObject { ["type"] = "dimension", ["dimension"] = dimension, ["operator"] = exists ? "exists" : "notExists" };
         public static JsonObject MetricAtLeast(string metric, long value) => new JsonObject { ["type"] = "metric", ["metric"] = metric, ["range"] = new JsonObject { ["gte"] = value } };

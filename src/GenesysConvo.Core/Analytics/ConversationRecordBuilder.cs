@@ -72,6 +72,52 @@ namespace GenesysConvo.Core.Analytics
             };
         }
 
+        /// <summary>A live view of the record: where the conversation is now, read from its open segments (the agent's
+        /// alert, interact, hold or wrap-up; else the ACD's wait in queue; else the IVR).</summary>
+        public ActiveConversation Live(AnalyticsConversation c)
+        {
+            var summary = Conversation(c);
+            var open = c.Participants.SelectMany(p => p.Sessions.SelectMany(s => s.Segments.Where(g => g.SegmentEnd is null).Select(g => (Participant: p, Segment: g)))).ToList();
+            var agent = open.LastOrDefault(x => Is(x.Participant, "agent") || Is(x.Participant, "user"));
+            var acd = open.LastOrDefault(x => Is(x.Participant, "acd"));
+            var ivr = open.LastOrDefault(x => Is(x.Participant, "ivr"));
+            var current = agent.Segment != null ? agent : acd.Segment != null ? acd : ivr;
+            var step = c.ConversationEnd != null ? ConversationStep.Ended
+                : agent.Segment != null ? AgentStep(agent.Segment.SegmentType)
+                : acd.Segment != null ? ConversationStep.WaitingInQueue
+                : ivr.Segment != null ? ConversationStep.InIvr
+                : ConversationStep.Unknown;
+            var queueId = current.Segment?.QueueId ?? c.Participants.SelectMany(p => p.Sessions).SelectMany(s => s.Segments).LastOrDefault(g => g.QueueId != null)?.QueueId;
+            var agentId = agent.Participant?.UserId;
+            return new ActiveConversation
+            {
+                ConversationId = c.ConversationId,
+                MediaType = summary.MediaType,
+                Direction = summary.Direction,
+                StartTime = c.ConversationStart,
+                LiveFor = (c.ConversationEnd ?? _now) - c.ConversationStart,
+                Step = step,
+                Queue = queueId is null ? null : _nameOf(DirectoryKind.Queue, queueId) ?? queueId,
+                QueueId = queueId,
+                Agent = agentId is null ? null : _nameOf(DirectoryKind.User, agentId) ?? agentId,
+                AgentId = agentId,
+                CustomerAddress = summary.CustomerAddress,
+                EndTime = c.ConversationEnd,
+                WrapUpCode = summary.WrapUpCode,
+                DivisionId = summary.DivisionId,
+                Detail = c,
+            };
+        }
+
+        private static ConversationStep AgentStep(string? segmentType) => (segmentType ?? "").ToLowerInvariant() switch
+        {
+            "alert" => ConversationStep.Alerting,
+            "hold" => ConversationStep.OnHold,
+            "wrapup" => ConversationStep.AfterCallWork,
+            "dialing" or "contacting" => ConversationStep.Alerting,
+            _ => ConversationStep.Talking,
+        };
+
         public IEnumerable<ConversationParticipantRow> Participants(AnalyticsConversation c) =>
             c.Participants.Select(p =>
             {
