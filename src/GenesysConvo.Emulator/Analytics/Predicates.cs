@@ -330,6 +330,9 @@ public static class Predicates
             : ExactText.Contains(dim) ? ValueKind.Exact
             : ValueKind.CaseInsensitive;
 
+    /// <summary>One dimension predicate against the values of its dimension (reused by the aggregates query).</summary>
+    public static bool DimensionMatches(QueryPredicate p, string[] values) => Evaluate(p, values, KindOf(p.Dimension!));
+
     private static bool Evaluate(QueryPredicate p, string[] values, ValueKind kind)
     {
         switch (ParseOp(p.Operator))
