@@ -73,7 +73,6 @@ DetailsQueryEndpoint.Map(app);
 DetailsJobsEndpoint.Map(app);
 AggregatesEndpoint.Map(app);
 GenesysConvo.Emulator.Realtime.RealtimeEndpoints.Map(app);
-GenesysConvo.Emulator.Realtime.RealtimeEndpoints.Map(app);
 ControlApi.Map(app);
 app.MapFallback("/api/v2/{**rest}", (HttpContext ctx) => ErrorBodies.NotFound(ctx));
 
