@@ -149,16 +149,18 @@ public sealed class LiveConversations
 
     /// <summary>
     /// Generator index of a conversation id that has started by <paramref name="now"/> (within <see cref="LookupWindow"/>),
-    /// or null. Conversation k's id is the first GUID drawn from its generator stream, so candidates cost one hash each.
+    /// or null (see <see cref="FastIdOf"/>).
     /// </summary>
     public long? FindIndex(Guid id, DateTimeOffset now)
     {
         if (_indexById.TryGetValue(id, out var known)) return StartedAndMatches(known, id, now) ? known : null;
         var (first, end) = _generator.IndexRangeFor(now - LookupWindow, now.AddTicks(1));
         long hit = -1;
+        var fast = FastIdsAgree();
         Parallel.For(first, end, (k, state) =>
         {
-            if (SeededRandom.For(_seed, "conv", k).NextGuid() != id) return;
+            var candidate = fast ? FastIdOf(k) : Guid.TryParse(_generator.Get(k, now)?.ConversationId, out var g) ? g : Guid.Empty;
+            if (candidate != id) return;
             Interlocked.Exchange(ref hit, k);
             state.Stop();
         });
@@ -167,6 +169,25 @@ public sealed class LiveConversations
         _indexById[id] = hit;
         return hit;
     }
+
+    // Conversation k's id is drawn from its generator stream right after the media pick (one draw) and, for voice,
+    // the outbound coin (one more draw) — see ConversationGenerator.Build/Builder. Mirroring that makes an id scan cost
+    // a few hashes per conversation instead of building each record; FastIdsAgree checks the mirror against the
+    // generator once and otherwise the scan builds records (slow but still correct).
+    private static readonly double[] MediaWeights = [0.60, 0.15, 0.10, 0.08, 0.07];
+    private bool? _fastIdsAgree;
+
+    private Guid FastIdOf(long k)
+    {
+        var r = SeededRandom.For(_seed, "conv", k);
+        var x = r.NextDouble() * MediaWeights.Sum();
+        if (x - MediaWeights[0] < 0) r.NextDouble(); // voice: the outbound coin
+        return r.NextGuid();
+    }
+
+    private bool FastIdsAgree()
+        => _fastIdsAgree ??= Enumerable.Range(0, 64).All(i =>
+            _generator.Get(i, ConversationGenerator.Epoch.AddYears(1)) is { } c && Guid.TryParse(c.ConversationId, out var g) && g == FastIdOf(i));
 
     private bool StartedAndMatches(long k, Guid id, DateTimeOffset now)
         => _generator.Get(k, now) is { } c && Guid.TryParse(c.ConversationId, out var g) && g == id;
