@@ -151,7 +151,7 @@ public static class LiveConversationView
                 c.RecordingState = s.Recording == true && open is not null && open.SegmentType is "interact" or "hold" ? "active" : "none";
                 c.Muted = false;
                 c.Self = Address(isCustomer ? customerName : p.ParticipantName, selfAddress);
-                c.Other = Address(isCustomer ? p.ParticipantName : customerName, otherAddress);
+                c.Other = Address(isCustomer ? null : customerName, otherAddress);
                 break;
             case "callback":
                 c.CallbackNumbers = s.CallbackNumbers;

@@ -100,7 +100,9 @@ public static class QueueObservationsEndpoint
             QueueObservationQueryBody? body;
             try
             {
-                body = await JsonSerializer.DeserializeAsync<QueueObservationQueryBody>(ctx.Request.Body, Json.Options, ctx.RequestAborted);
+                using var reader = new StreamReader(ctx.Request.Body);
+                var text = await reader.ReadToEndAsync(ctx.RequestAborted);
+                body = string.IsNullOrWhiteSpace(text) ? null : JsonSerializer.Deserialize<QueueObservationQueryBody>(text, Json.Options);
             }
             catch (JsonException ex)
             {
