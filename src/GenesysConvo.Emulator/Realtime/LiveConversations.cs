@@ -153,7 +153,8 @@ public sealed class LiveConversations
     /// </summary>
     public long? FindIndex(Guid id, DateTimeOffset now)
     {
-        if (_indexById.TryGetValue(id, out var known)) return StartedAndMatches(known, id, now) ? known : null;
+        if (_indexById.TryGetValue(id, out var known))
+            return _generator.StartOf(known) >= now - LookupWindow && StartedAndMatches(known, id, now) ? known : null;
         var (first, end) = _generator.IndexRangeFor(now - LookupWindow, now.AddTicks(1));
         long hit = -1;
         var fast = FastIdsAgree();
