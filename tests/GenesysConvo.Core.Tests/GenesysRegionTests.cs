@@ -114,7 +114,7 @@ public class GenesysRegionTests
         Assert.Contains("-ApiBaseUri", error.Message);
     }
 
-    [Fact(Skip = "BUG: GenesysRegion.Normalize keeps an explicit port, so 'https://api.mypurecloud.com:443/' is not recognised as us-east-1 (Session/GenesysRegion.cs Normalize)")]
+    [Fact]
     public void A_url_with_its_default_port_resolves()
     {
         Assert.Equal("mypurecloud.com", GenesysRegion.Resolve("https://api.mypurecloud.com:443/").Domain);

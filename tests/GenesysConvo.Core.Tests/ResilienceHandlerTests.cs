@@ -329,14 +329,28 @@ public class ResilienceHandlerTests
         using var handler = new ResilienceHandler(options, _clock);
     }
 
-    [Fact(Skip = "BUG: RetryOptions.Validate accepts MaxDuration/AttemptTimeout above 1 day (or below 10 ms), but Polly's timeout strategy rejects them when ResilienceHandler is built (Http/RetryOptions.cs Validate vs Http/ResilienceHandler.cs ctor)")]
-    public void Every_option_set_that_passes_Validate_builds_a_pipeline()
+    [Fact]
+    public void Validate_refuses_durations_the_retry_pipeline_cannot_take()
     {
         foreach (var options in new[]
                  {
                      new RetryOptions { MaxDuration = TimeSpan.FromDays(2) },
                      new RetryOptions { AttemptTimeout = TimeSpan.FromDays(2) },
                      new RetryOptions { AttemptTimeout = TimeSpan.FromMilliseconds(1) },
+                 })
+        {
+            Assert.Throws<ArgumentOutOfRangeException>(options.Validate);
+        }
+    }
+
+    [Fact]
+    public void Every_option_set_that_passes_Validate_builds_a_pipeline()
+    {
+        foreach (var options in new[]
+                 {
+                     new RetryOptions { MaxDuration = TimeSpan.FromDays(1), AttemptTimeout = TimeSpan.FromDays(1) },
+                     new RetryOptions { MaxDuration = TimeSpan.FromMilliseconds(10), AttemptTimeout = TimeSpan.FromMilliseconds(10), BaseDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero },
+                     new RetryOptions { MaxRetryCount = 0 },
                  })
         {
             options.Validate();

@@ -6,7 +6,7 @@ namespace GenesysConvo.Core.Diagnostics
     public static class Redaction
     {
         private static readonly Regex s_tokenFields = new Regex(
-            "(\"(?:access_token|refresh_token|id_token|client_secret|password|token)\"\\s*:\\s*\")[^\"]*(\")",
+            "(\"(?:access_token|refresh_token|id_token|client_secret|password|token)\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*(\")",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         public const string Mask = "***";

@@ -18,13 +18,17 @@ namespace GenesysConvo.Core.Http
         /// <summary>Wait after a 429 that has no usable Retry-After (the official .NET SDK uses 3 s).</summary>
         public TimeSpan DefaultRetryAfter { get; set; } = TimeSpan.FromSeconds(3);
 
+        private static readonly TimeSpan s_shortest = TimeSpan.FromMilliseconds(10);
+        private static readonly TimeSpan s_longest = TimeSpan.FromDays(1);
+
         public void Validate()
         {
             if (MaxRetryCount < 0 || MaxRetryCount > 50) throw new ArgumentOutOfRangeException(nameof(MaxRetryCount), MaxRetryCount, "Use a retry count from 0 to 50.");
             if (BaseDelay < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(BaseDelay), BaseDelay, "Use a delay of zero or more.");
             if (MaxDelay < BaseDelay) throw new ArgumentOutOfRangeException(nameof(MaxDelay), MaxDelay, "The longest wait cannot be shorter than the base delay.");
-            if (MaxDuration <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(MaxDuration), MaxDuration, "Use a positive duration.");
-            if (AttemptTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(AttemptTimeout), AttemptTimeout, "Use a positive timeout.");
+            // Polly's timeout strategy takes 10 ms to 1 day.
+            if (MaxDuration < s_shortest || MaxDuration > s_longest) throw new ArgumentOutOfRangeException(nameof(MaxDuration), MaxDuration, "Use a total retry duration (-MaxRetryDuration) from 10 ms to 1 day.");
+            if (AttemptTimeout < s_shortest || AttemptTimeout > s_longest) throw new ArgumentOutOfRangeException(nameof(AttemptTimeout), AttemptTimeout, "Use an attempt timeout from 10 ms to 1 day.");
         }
     }
 }

@@ -80,6 +80,8 @@ namespace GenesysConvo.Core.Session
             v = v.TrimEnd('/');
             var slash = v.IndexOf('/');
             if (slash >= 0) v = v.Substring(0, slash);
+            var colon = v.IndexOf(':');
+            if (colon >= 0) v = v.Substring(0, colon);   // https://api.mypurecloud.com:443
             foreach (var prefix in new[] { "api.", "login." })
                 if (v.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return v.Substring(prefix.Length);
             return v;
