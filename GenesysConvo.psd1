@@ -15,6 +15,7 @@
         'Invoke-GenesysCloudRequest'
         'Search-GenesysConversationHistory'
         'Get-GenesysActiveConversation'
+        'Get-GenesysConversationMetric'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
