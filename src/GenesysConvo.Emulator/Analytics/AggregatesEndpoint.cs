@@ -98,65 +98,87 @@ public static class AggregatesEndpoint
     private sealed class Acc
     {
         public long Count, Sum, Min = long.MaxValue, Max = long.MinValue, Numerator;
+
+        public void Add(long value, bool numerator = false)
+        {
+            Count++;
+            Sum += value;
+            if (value < Min) Min = value;
+            if (value > Max) Max = value;
+            if (numerator) Numerator++;
+        }
     }
 
     public static AggregateQueryResponse Run(ParsedAggregateQuery q, ConversationGenerator generator, DateTimeOffset now)
     {
+        // Accumulator slots per cell: the requested metrics, then the views.
+        var metricSlot = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < q.Metrics.Count; i++) metricSlot[q.Metrics[i]] = i;
+        var slots = q.Metrics.Count + q.Views.Count;
+        var serviceLevel = metricSlot.TryGetValue("oServiceLevel", out var slSlot);
         var wanted = new HashSet<string>(q.Metrics, StringComparer.Ordinal);
         foreach (var v in q.Views) wanted.Add(v.Target!);
-        var serviceLevel = wanted.Contains("oServiceLevel");
         if (serviceLevel) wanted.Add("tAcd");
-        var requested = new HashSet<string>(q.Metrics, StringComparer.Ordinal);
 
         var emissions = MetricEmissions.Collect(generator, q.Start, q.End, now, q.Filter, wanted.Contains);
 
-        // (group key, bucket) → metric or view name → accumulator
-        var cells = new Dictionary<(string Group, int Bucket), Dictionary<string, Acc>>();
-        var groups = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
-        void Add(string group, int bucket, string name, long value, bool numerator = false)
-        {
-            if (!cells.TryGetValue((group, bucket), out var metrics)) cells[(group, bucket)] = metrics = new Dictionary<string, Acc>(StringComparer.Ordinal);
-            if (!metrics.TryGetValue(name, out var a)) metrics[name] = a = new Acc();
-            a.Count++;
-            a.Sum += value;
-            if (value < a.Min) a.Min = value;
-            if (value > a.Max) a.Max = value;
-            if (numerator) a.Numerator++;
-        }
+        var groupIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var groups = new List<(string Key, Dictionary<string, string> Group)>();
+        var groupsOfSource = new Dictionary<EmissionSource, int[]>(ReferenceEqualityComparer.Instance);
+        var cells = new Dictionary<long, Acc?[]>(); // groupId * buckets + bucket → slots
+        var bucketCount = q.Buckets.Count;
 
         foreach (var e in emissions)
         {
             var bucket = q.Buckets.IndexOf(e.EmitDate);
             if (bucket < 0) continue;
-            foreach (var (key, group) in GroupsOf(e.Source, q))
+            if (!groupsOfSource.TryGetValue(e.Source, out var ids))
             {
-                groups.TryAdd(key, group);
-                if (requested.Contains(e.Name)) Add(key, bucket, e.Name, e.Value);
+                ids = GroupsOf(e.Source, q).Select(g =>
+                {
+                    if (groupIds.TryGetValue(g.Key, out var id)) return id;
+                    groupIds[g.Key] = id = groups.Count;
+                    groups.Add(g);
+                    return id;
+                }).ToArray();
+                groupsOfSource[e.Source] = ids;
+            }
+
+            var slot = metricSlot.TryGetValue(e.Name, out var ms) ? ms : -1;
+            foreach (var id in ids)
+            {
+                var cellKey = (long)id * bucketCount + bucket;
+                if (!cells.TryGetValue(cellKey, out var accs)) cells[cellKey] = accs = new Acc?[slots];
+                if (slot >= 0) (accs[slot] ??= new Acc()).Add(e.Value);
                 if (serviceLevel && e.Name == "tAcd")
                 {
-                    var within = !e.Source.Abandoned && e.Value <= ServiceLevel.ThresholdMs(e.Source.Session.MediaType);
-                    Add(key, bucket, "oServiceLevel", 1, within);
+                    var within = !e.Source.Abandoned && e.Value <= ServiceLevel.ThresholdMs(e.Source.MediaType);
+                    (accs[slSlot] ??= new Acc()).Add(1, within);
                 }
 
-                foreach (var v in q.Views)
+                for (var v = 0; v < q.Views.Count; v++)
                 {
-                    if (v.Target != e.Name) continue;
-                    if ((v.Range!.Gte is { } gte && e.Value < gte) || (v.Range.Lt is { } lt && e.Value >= lt)) continue;
-                    Add(key, bucket, "\u0001view:" + v.Name, e.Value);
+                    var view = q.Views[v];
+                    if (view.Target != e.Name) continue;
+                    if ((view.Range!.Gte is { } gte && e.Value < gte) || (view.Range.Lt is { } lt && e.Value >= lt)) continue;
+                    (accs[q.Metrics.Count + v] ??= new Acc()).Add(e.Value);
                 }
             }
         }
 
         var results = new List<AggregateDataContainer>();
-        foreach (var key in groups.Keys.Order(StringComparer.Ordinal))
+        foreach (var id in Enumerable.Range(0, groups.Count).OrderBy(i => groups[i].Key, StringComparer.Ordinal))
         {
-            var container = new AggregateDataContainer { Group = groups[key] };
-            for (var b = 0; b < q.Buckets.Count; b++)
+            var container = new AggregateDataContainer { Group = groups[id].Group };
+            for (var b = 0; b < bucketCount; b++)
             {
-                if (!cells.TryGetValue((key, b), out var accs)) continue;
-                var metrics = q.Metrics.Where(accs.ContainsKey).Select(m => new AggregateMetricData { Metric = m, Stats = Stats(m, accs[m]) }).ToList();
-                var views = q.Views.Where(v => accs.ContainsKey("\u0001view:" + v.Name))
-                    .Select(v => new AggregateViewData { Name = v.Name, Stats = new StatisticalSummary { Count = accs["\u0001view:" + v.Name].Count } }).ToList();
+                if (!cells.TryGetValue((long)id * bucketCount + b, out var accs)) continue;
+                var metrics = new List<AggregateMetricData>();
+                for (var m = 0; m < q.Metrics.Count; m++)
+                    if (accs[m] is { } a) metrics.Add(new AggregateMetricData { Metric = q.Metrics[m], Stats = Stats(q.Metrics[m], a) });
+                var views = new List<AggregateViewData>();
+                for (var v = 0; v < q.Views.Count; v++)
+                    if (accs[q.Metrics.Count + v] is { } a) views.Add(new AggregateViewData { Name = q.Views[v].Name, Stats = new StatisticalSummary { Count = a.Count } });
                 if (metrics.Count == 0 && views.Count == 0) continue;
                 container.Data.Add(new AggregateStatisticalResponse
                 {
@@ -191,7 +213,6 @@ public static class AggregatesEndpoint
     /// </summary>
     private static List<(string Key, Dictionary<string, string> Group)> GroupsOf(EmissionSource s, ParsedAggregateQuery q)
     {
-        if (s.Groups is not null) return s.Groups;
         var combos = new List<List<(string Dim, string Value)>> { new() };
         foreach (var dim in q.GroupBy)
         {
@@ -205,9 +226,8 @@ public static class AggregatesEndpoint
             combos = next;
         }
 
-        s.Groups = combos.Select(c => (
+        return combos.Select(c => (
             string.Join("\u001f", c.Select(x => x.Dim + "=" + x.Value)),
             c.ToDictionary(x => x.Dim, x => x.Value, StringComparer.Ordinal))).ToList();
-        return s.Groups;
     }
 }

@@ -36,9 +36,8 @@ public static class MetricEventsControl
                     .Select(e =>
                     {
                         var s = e.Source;
-                        return new Row(s.Conversation.ConversationId, s.Participant.ParticipantId, s.Participant.Purpose, s.Participant.UserId,
-                            s.Session.SessionId, s.Session.MediaType, s.Session.Direction, s.Conversation.OriginatingDirection, s.QueueId,
-                            s.WrapUpCode, s.Dimension("divisionId"), e.Name, e.Value, e.EmitDate);
+                        return new Row(s.ConversationId, s.ParticipantId, s.Purpose, s.UserId, s.SessionId, s.MediaType, s.Direction,
+                            s.OriginatingDirection, s.QueueId, s.WrapUpCode, s.DivisionIds, e.Name, e.Value, e.EmitDate);
                     }).ToList();
                 return Results.Json(new { rows, count = rows.Count, now }, RowOptions);
             }
