@@ -43,6 +43,34 @@ try {
         ForEach-Object { if ($_ -is [System.Management.Automation.VerboseRecord]) { Write-Host "VERBOSE: $($_.Message)" } else { $_ } }
     Write-Host "Organization: $($org.name)"
 
+    $today = [DateTime]::UtcNow.Date
+    Show 'Search-GenesysConversationHistory: yesterday''s voice calls of the busiest queue, streamed page by page'
+    $queue = (Get-GenesysConversationMetric -StartTime $today.AddDays(-1) -EndTime $today -TimeZone UTC -GroupBy queueId -Metric nOffered |
+        Sort-Object Offered -Descending | Select-Object -First 1).Queue
+    $csv = Join-Path ([IO.Path]::GetTempPath()) 'genesysconvo-demo-calls.csv'
+    $calls = Search-GenesysConversationHistory -StartTime $today.AddDays(-1) -EndTime $today -QueueId $queue -MediaType voice
+    $calls | Export-Csv -Path $csv -NoTypeInformation
+    Write-Host "$(@($calls).Count) voice calls through '$queue' yesterday (UTC), exported to $csv; the first five:"
+    $calls | Select-Object -First 5 | Format-Table | Out-Host
+
+    Show 'Search-GenesysConversationHistory -Expand Segment: one row per agent segment'
+    Search-GenesysConversationHistory -StartTime $today.AddHours(-30) -EndTime $today.AddHours(-29) -Expand Segment -First 2 |
+        Where-Object Purpose -eq 'agent' | Format-Table | Out-Host
+
+    Show 'Get-GenesysActiveConversation: what is live right now, and where each conversation is'
+    $live = Get-GenesysActiveConversation
+    Write-Host "$(@($live).Count) conversations are live:"
+    $live | Group-Object Step | Select-Object Count, Name | Format-Table | Out-Host
+    $live | Select-Object -First 8 | Format-Table | Out-Host
+    Show 'Get-GenesysActiveConversation -ConversationId: one conversation in full'
+    $live | Select-Object -First 1 | Get-GenesysActiveConversation | Select-Object -ExpandProperty Participants |
+        Select-Object Purpose, UserName, QueueName, @{ n = 'States'; e = { ($_.Communications | ForEach-Object { "$($_.MediaType):$($_.State)" }) -join ', ' } } |
+        Format-Table | Out-Host
+
+    Show 'Get-GenesysConversationMetric: yesterday per queue (UTC day), computed by the aggregates API'
+    Get-GenesysConversationMetric -StartTime $today.AddDays(-1) -EndTime $today -TimeZone UTC -GroupBy queueId |
+        Sort-Object Offered -Descending | Select-Object -First 8 | Format-Table | Out-Host
+
     Show 'Disconnect-GenesysCloud'
     Disconnect-GenesysCloud
     Write-Host 'Disconnected.'
