@@ -22,7 +22,7 @@ try {
     $session = Connect-GenesysCloud -ClientId $emulator.ClientId -ClientSecret $secret `
         -ApiBaseUri $emulator.ApiUrl -LoginBaseUri $emulator.LoginUrl -PassThru -Verbose 4>&1 |
         ForEach-Object { if ($_ -is [System.Management.Automation.VerboseRecord]) { Write-Host "VERBOSE: $($_.Message)" } else { $_ } }
-    $session | Format-Table | Out-Host
+    $session | Format-Table | Out-String -Width 200 | Out-Host
 
     Show 'Get-GenesysCloudContext'
     Get-GenesysCloudContext | Format-List | Out-Host
@@ -30,12 +30,12 @@ try {
     Show 'Invoke-GenesysCloudRequest /api/v2/routing/queues (raw request over the same session)'
     $queues = Invoke-GenesysCloudRequest /api/v2/routing/queues -Query @{ pageSize = 5; sortOrder = 'asc' }
     Write-Host "$($queues.total) queues in the org; the first $($queues.entities.Count):"
-    $queues.entities | Select-Object name, id | Format-Table | Out-Host
+    $queues.entities | Select-Object name, id | Format-Table | Out-String -Width 200 | Out-Host
 
     Show 'Invoke-GenesysCloudRequest /api/v2/users with repeated id keys (bulk lookup)'
     $ids = (Invoke-GenesysCloudRequest /api/v2/users -Query @{ pageSize = 3 }).entities.id
     Invoke-GenesysCloudRequest /api/v2/users -Query @{ id = $ids; state = 'any' } |
-        Select-Object -ExpandProperty entities | Select-Object name, email, state | Format-Table | Out-Host
+        Select-Object -ExpandProperty entities | Select-Object name, email, state | Format-Table | Out-String -Width 200 | Out-Host
 
     Show 'A throttled call: the module waits what Retry-After says, then succeeds'
     $null = Invoke-EmulatorControl $emulator 'faults' -Method POST -Body @{ kind = 'status'; status = 429; retryAfter = '1'; pathPrefix = '/api/v2/organizations/me' }
@@ -51,17 +51,17 @@ try {
     $calls = Search-GenesysConversationHistory -StartTime $today.AddDays(-1) -EndTime $today -QueueId $queue -MediaType voice
     $calls | Export-Csv -Path $csv -NoTypeInformation
     Write-Host "$(@($calls).Count) voice calls through '$queue' yesterday (UTC), exported to $csv; the first five:"
-    $calls | Select-Object -First 5 | Format-Table | Out-Host
+    $calls | Select-Object -First 5 | Format-Table | Out-String -Width 200 | Out-Host
 
     Show 'Search-GenesysConversationHistory -Expand Segment: one row per agent segment'
     Search-GenesysConversationHistory -StartTime $today.AddHours(-30) -EndTime $today.AddHours(-29) -Expand Segment -First 2 |
-        Where-Object Purpose -eq 'agent' | Format-Table | Out-Host
+        Where-Object Purpose -eq 'agent' | Format-Table | Out-String -Width 200 | Out-Host
 
     Show 'Get-GenesysActiveConversation: what is live right now, and where each conversation is'
     $live = Get-GenesysActiveConversation
     Write-Host "$(@($live).Count) conversations are live:"
-    $live | Group-Object Step | Select-Object Count, Name | Format-Table | Out-Host
-    $live | Select-Object -First 8 | Format-Table | Out-Host
+    $live | Group-Object Step | Select-Object Count, Name | Format-Table | Out-String -Width 200 | Out-Host
+    $live | Select-Object -First 8 | Format-Table | Out-String -Width 200 | Out-Host
     Show 'Get-GenesysActiveConversation -ConversationId: one conversation in full'
     $live | Select-Object -First 1 | Get-GenesysActiveConversation | Select-Object -ExpandProperty Participants |
         Select-Object Purpose, UserName, QueueName, @{ n = 'States'; e = { ($_.Communications | ForEach-Object { "$($_.MediaType):$($_.State)" }) -join ', ' } } |
@@ -69,7 +69,7 @@ try {
 
     Show 'Get-GenesysConversationMetric: yesterday per queue (UTC day), computed by the aggregates API'
     Get-GenesysConversationMetric -StartTime $today.AddDays(-1) -EndTime $today -TimeZone UTC -GroupBy queueId |
-        Sort-Object Offered -Descending | Select-Object -First 8 | Format-Table | Out-Host
+        Sort-Object Offered -Descending | Select-Object -First 8 | Format-Table | Out-String -Width 200 | Out-Host
 
     Show 'Disconnect-GenesysCloud'
     Disconnect-GenesysCloud

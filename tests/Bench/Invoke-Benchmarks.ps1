@@ -12,14 +12,14 @@ Import-Module (Join-Path $root 'tests/Pester/TestHelpers.psm1')
 Import-Module (Resolve-Path $ModulePath).Path
 
 function Measure-Peak([scriptblock] $Run) {
-    # Peak managed memory above the starting point while the pipeline runs, sampled every 200 records.
+    # Peak managed memory above the starting point while the pipeline runs, live objects after a full collection, sampled every 250 records.
     [GC]::Collect(); [GC]::WaitForPendingFinalizers(); [GC]::Collect()
     $start = [GC]::GetTotalMemory($true)
     $script:peak = 0; $script:count = 0
     $watch = [Diagnostics.Stopwatch]::StartNew()
     & $Run | ForEach-Object {
         $script:count++
-        if ($script:count % 200 -eq 0) { $script:peak = [Math]::Max($script:peak, [GC]::GetTotalMemory($false) - $start) }
+        if ($script:count % 250 -eq 0) { $script:peak = [Math]::Max($script:peak, [GC]::GetTotalMemory($true) - $start) }
     }
     [pscustomobject]@{ Records = $script:count; PeakBytes = [Math]::Max($script:peak, 1); Seconds = $watch.Elapsed.TotalSeconds }
 }
