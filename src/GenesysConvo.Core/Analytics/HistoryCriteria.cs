@@ -76,15 +76,14 @@ namespace GenesysConvo.Core.Analytics
             query.AddFilter("segmentFilters", "or", predicates);
         }
 
-        /// <summary>The window from -StartTime/-EndTime, -Interval or the -Query body; by default the last 24 hours.</summary>
-        public static TimeWindow WindowFrom(DateTimeOffset? start, DateTimeOffset? end, string? interval, ConversationQuery query, DateTimeOffset now)
+        /// <summary>The window from -StartTime/-EndTime or -Interval; by default the last 24 hours.</summary>
+        public static TimeWindow WindowFrom(DateTimeOffset? start, DateTimeOffset? end, string? interval, DateTimeOffset now)
         {
             if (interval != null)
             {
                 if (start != null || end != null) throw new ArgumentException("Give either -Interval or -StartTime/-EndTime, not both.");
                 return TimeWindow.Parse(interval);
             }
-            if (start is null && end is null && query.Interval is { } fromQuery) return fromQuery;
             var to = end ?? now;
             var from = start ?? to.AddDays(-1);
             if (to <= from)

@@ -43,6 +43,22 @@ namespace GenesysConvo.Core.Metrics
         private static readonly TimeSpan s_longestRequest = TimeSpan.FromDays(31);
         private const int MostBucketsPerRequest = 1000;
 
+        /// <summary>The interval a -Query body carries, if any.</summary>
+        public static TimeWindow? IntervalOf(string? queryJson)
+        {
+            if (queryJson is null) return null;
+            try
+            {
+                return JsonNode.Parse(queryJson) is JsonObject body && body["interval"] is JsonValue value && value.GetValueKind() == JsonValueKind.String
+                    ? TimeWindow.Parse(value.GetValue<string>())
+                    : (TimeWindow?)null;
+            }
+            catch (JsonException e)
+            {
+                throw new ArgumentException("-Query is not valid JSON: " + e.Message);
+            }
+        }
+
         /// <summary>Everything checkable without the API, in the order a user fixes it.</summary>
         public static JsonObject Validate(MetricRequest request)
         {

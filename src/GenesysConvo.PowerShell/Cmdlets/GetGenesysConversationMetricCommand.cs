@@ -11,25 +11,8 @@ namespace GenesysConvo.Cmdlets
     /// analytics aggregates API, per group (queue, agent, media …) and interval.</summary>
     [Cmdlet(VerbsCommon.Get, "GenesysConversationMetric", DefaultParameterSetName = TimeRangeSet)]
     [OutputType(typeof(ConversationMetricRow), typeof(ConversationMetricValue))]
-    public sealed class GetGenesysConversationMetricCommand : GenesysApiCmdlet
+    public sealed class GetGenesysConversationMetricCommand : GenesysAnalyticsCmdlet
     {
-        private const string TimeRangeSet = "TimeRange";
-        private const string IntervalSet = "Interval";
-
-        [Parameter(ParameterSetName = TimeRangeSet, Position = 0)]
-        [Alias("After", "Since")]
-        [InstantTransformation]
-        public DateTimeOffset? StartTime { get; set; }
-
-        [Parameter(ParameterSetName = TimeRangeSet, Position = 1)]
-        [Alias("Before", "Until")]
-        [InstantTransformation]
-        public DateTimeOffset? EndTime { get; set; }
-
-        [Parameter(ParameterSetName = IntervalSet, Mandatory = true)]
-        [ValidateNotNullOrEmpty]
-        public string Interval { get; set; } = null!;
-
         /// <summary>Bucket size: PT15M, PT30M, PT1H, P1D, P7D, P1M … or a TimeSpan. Default: one bucket for the window.</summary>
         [Parameter]
         [ValidateNotNull]
@@ -49,25 +32,6 @@ namespace GenesysConvo.Cmdlets
         [ArgumentCompleter(typeof(MetricNameCompleter))]
         [ValidateNotNullOrEmpty]
         public string[] Metric { get; set; } = MetricCatalog.DefaultMetrics.ToArray();
-
-        [Parameter]
-        [Alias("Queue")]
-        [ValidateNotNullOrEmpty]
-        public string[] QueueId { get; set; } = Array.Empty<string>();
-
-        [Parameter]
-        [Alias("User", "Agent")]
-        [ValidateNotNullOrEmpty]
-        public string[] UserId { get; set; } = Array.Empty<string>();
-
-        [Parameter]
-        [ArgumentCompleter(typeof(MediaTypeCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string[] MediaType { get; set; } = Array.Empty<string>();
-
-        [Parameter]
-        [ValidateSet("inbound", "outbound", IgnoreCase = true)]
-        public string[] Direction { get; set; } = Array.Empty<string>();
 
         /// <summary>An aggregate filter in the API's structure: @{ type = 'and'; predicates = @(...) }.</summary>
         [Parameter]
@@ -95,16 +59,13 @@ namespace GenesysConvo.Cmdlets
             try
             {
                 (request.Zone, request.TimeZoneId) = TimeZones.Resolve(TimeZone);
-                var queryInterval = request.QueryJson is null ? null : System.Text.Json.Nodes.JsonNode.Parse(request.QueryJson)?["interval"]?.GetValue<string>();
-                request.Window = StartTime is null && EndTime is null && Interval is null && queryInterval != null
-                    ? TimeWindow.Parse(queryInterval)
-                    : HistoryCriteria.WindowFrom(StartTime, EndTime, Interval, ConversationQuery.Empty(), connection.Options.Time.GetUtcNow());
+                request.Window = ResolveWindow(ConversationMetrics.IntervalOf(request.QueryJson), connection.Options.Time.GetUtcNow());
                 request.Granularity = Granularity is null ? null : Core.Metrics.Granularity.Parse(Granularity is PSObject ps ? ps.BaseObject : Granularity);
                 ConversationMetrics.Validate(request);
             }
-            catch (Exception e) when (e is ArgumentException || e is System.Text.Json.JsonException)
+            catch (ArgumentException e)
             {
-                ThrowTerminatingError(new ErrorRecord(e as ArgumentException ?? new ArgumentException("-Query is not valid JSON: " + e.Message), "GenesysConvo.InvalidMetricQuery", ErrorCategory.InvalidArgument, null));
+                ThrowTerminatingError(new ErrorRecord(e, "GenesysConvo.InvalidMetricQuery", ErrorCategory.InvalidArgument, null));
             }
 
             try

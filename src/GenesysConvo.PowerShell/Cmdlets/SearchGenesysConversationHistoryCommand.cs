@@ -9,45 +9,8 @@ namespace GenesysConvo.Cmdlets
     /// details query (and the jobs API for long windows), streamed page by page.</summary>
     [Cmdlet(VerbsCommon.Search, "GenesysConversationHistory", SupportsPaging = true, DefaultParameterSetName = TimeRangeSet)]
     [OutputType(typeof(ConversationRecord), typeof(ConversationParticipantRow), typeof(ConversationSessionRow), typeof(ConversationSegmentRow))]
-    public sealed class SearchGenesysConversationHistoryCommand : GenesysApiCmdlet
+    public sealed class SearchGenesysConversationHistoryCommand : GenesysAnalyticsCmdlet
     {
-        private const string TimeRangeSet = "TimeRange";
-        private const string IntervalSet = "Interval";
-
-        [Parameter(ParameterSetName = TimeRangeSet, Position = 0)]
-        [Alias("After", "Since")]
-        [InstantTransformation]
-        public DateTimeOffset? StartTime { get; set; }
-
-        [Parameter(ParameterSetName = TimeRangeSet, Position = 1)]
-        [Alias("Before", "Until")]
-        [InstantTransformation]
-        public DateTimeOffset? EndTime { get; set; }
-
-        /// <summary>An ISO-8601 "start/end" interval, as the API writes it.</summary>
-        [Parameter(ParameterSetName = IntervalSet, Mandatory = true)]
-        [ValidateNotNullOrEmpty]
-        public string Interval { get; set; } = null!;
-
-        [Parameter]
-        [Alias("Queue")]
-        [ValidateNotNullOrEmpty]
-        public string[] QueueId { get; set; } = Array.Empty<string>();
-
-        [Parameter]
-        [Alias("User", "Agent")]
-        [ValidateNotNullOrEmpty]
-        public string[] UserId { get; set; } = Array.Empty<string>();
-
-        [Parameter]
-        [ArgumentCompleter(typeof(MediaTypeCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string[] MediaType { get; set; } = Array.Empty<string>();
-
-        [Parameter]
-        [ValidateSet("inbound", "outbound", IgnoreCase = true)]
-        public string[] Direction { get; set; } = Array.Empty<string>();
-
         [Parameter]
         [Alias("WrapUpCodeId")]
         [ValidateNotNullOrEmpty]
@@ -120,7 +83,7 @@ namespace GenesysConvo.Cmdlets
             try
             {
                 // Everything checkable is checked before the first request.
-                request.Window = HistoryCriteria.WindowFrom(StartTime, EndTime, Interval, criteria.Validate(), connection.Options.Time.GetUtcNow());
+                request.Window = ResolveWindow(criteria.Validate().Interval, connection.Options.Time.GetUtcNow());
             }
             catch (ArgumentException e)
             {
