@@ -142,27 +142,29 @@ namespace GenesysConvo.Core.Analytics
 
         private async Task RunQueryAsync(TimeWindow window, ConversationQuery query, CancellationToken cancellationToken)
         {
-            var slices = new Queue<TimeWindow>(window.Split(MaximumSlice(query)));
+            // Each slice keeps the ids it has written; halves of a slice share them, so a slice split after some of its
+            // pages were written does not write those conversations again.
+            var slices = new Queue<(TimeWindow Window, HashSet<string> Seen)>(
+                window.Split(MaximumSlice(query)).Select(w => (w, new HashSet<string>(StringComparer.OrdinalIgnoreCase))));
             var number = 0;
             while (slices.Count > 0 && !Done)
             {
-                var slice = slices.Dequeue();
+                var (slice, seen) = slices.Dequeue();
                 number++;
-                var split = await RunSliceAsync(slice, query, $"slice {number} of {number + slices.Count}", cancellationToken).ConfigureAwait(false);
+                var split = await RunSliceAsync(slice, query, seen, $"slice {number} of {number + slices.Count}", cancellationToken).ConfigureAwait(false);
                 if (split is { } halves)
                 {
                     // Too many results for one slice: do its halves next, in order.
                     var rest = slices.ToList();
-                    slices = new Queue<TimeWindow>(new[] { halves.First, halves.Second }.Concat(rest));
+                    slices = new Queue<(TimeWindow, HashSet<string>)>(new[] { (halves.First, seen), (halves.Second, seen) }.Concat(rest));
                     number--;
                 }
             }
         }
 
         /// <summary>Pages one slice. Returns its halves instead when it holds more than the API's paging depth.</summary>
-        private async Task<(TimeWindow First, TimeWindow Second)?> RunSliceAsync(TimeWindow slice, ConversationQuery query, string label, CancellationToken cancellationToken)
+        private async Task<(TimeWindow First, TimeWindow Second)?> RunSliceAsync(TimeWindow slice, ConversationQuery query, HashSet<string> seen, string label, CancellationToken cancellationToken)
         {
-            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             var pageSize = _request.PageSize;
             for (var pageNumber = 1; !Done; pageNumber++)
             {

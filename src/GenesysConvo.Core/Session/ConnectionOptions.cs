@@ -19,6 +19,8 @@ namespace GenesysConvo.Core.Session
         public AccessToken? AccessToken { get; set; }
         public RetryOptions Retry { get; set; } = new RetryOptions();
         public TimeProvider Time { get; set; } = TimeProvider.System;
+        /// <summary>The innermost HTTP handler; tests put a fake server boundary here (default: sockets).</summary>
+        internal Func<System.Net.Http.HttpMessageHandler>? PrimaryHandler { get; set; }
 
         public Uri EffectiveApiBaseUri => ApiBaseUri ?? Region.ApiBaseUri;
         public Uri EffectiveLoginBaseUri => LoginBaseUri ?? (ApiBaseUri is { } api ? DeriveLogin(api) : Region.LoginBaseUri);

@@ -148,12 +148,13 @@ namespace GenesysConvo.Core.Session
         {
             var tokens = holder = new TokenSourceHolder();
             var services = new ServiceCollection();
+            var primary = options.PrimaryHandler ?? CreatePrimaryHandler;
             services.AddHttpClient(LoginClientName, c => Configure(c))
-                .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
+                .ConfigurePrimaryHttpMessageHandler(primary)
                 .AddHttpMessageHandler(() => new ResilienceHandler(options.Retry, options.Time))
                 .AddHttpMessageHandler(() => new RequestLoggingHandler(options.Time, logBodies: false)); // the response holds a token
             services.AddHttpClient(ApiClientName, c => Configure(c))
-                .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
+                .ConfigurePrimaryHttpMessageHandler(primary)
                 .AddHttpMessageHandler(() => new ResilienceHandler(options.Retry, options.Time))
                 .AddHttpMessageHandler(() => new AuthenticationHandler(tokens))
                 .AddHttpMessageHandler(() => new RequestLoggingHandler(options.Time, logBodies: true));
