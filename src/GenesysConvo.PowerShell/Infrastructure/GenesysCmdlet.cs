@@ -10,7 +10,7 @@ namespace GenesysConvo.Infrastructure
     /// <summary>The lifecycle every cmdlet of the module shares: a CancellationToken made in BeginProcessing and
     /// cancelled in StopProcessing (Ctrl+C), engine work run off the pipeline thread while this thread writes what
     /// it reports (verbose, debug, warnings, records) as it happens, and engine failures turned into ErrorRecords.</summary>
-    public abstract class GenesysCmdlet : PSCmdlet
+    public abstract class GenesysCmdlet : PSCmdlet, IDisposable
     {
         private CancellationTokenSource? _cancellation;
 
@@ -20,7 +20,8 @@ namespace GenesysConvo.Infrastructure
 
         protected override void StopProcessing() => _cancellation?.Cancel();
 
-        protected override void EndProcessing() => _cancellation?.Dispose();
+        /// <summary>PowerShell disposes the cmdlet when the pipeline is done (StopProcessing may still come after EndProcessing).</summary>
+        public void Dispose() => _cancellation?.Dispose();
 
         /// <summary>Runs engine work and returns its result, writing its messages on the pipeline thread meanwhile.</summary>
         protected T Run<T>(Func<CancellationToken, Task<T>> work) => Run<T>((_, token) => work(token));
