@@ -221,6 +221,16 @@ Describe 'Streaming, paging and stopping' {
         ($page | Where-Object { $_ -is [GenesysConvo.ConversationRecord] }).ConversationId | Should -Be ($all | Select-Object -Skip 5 -First 5).ConversationId
     }
 
+    It 'writes no progress records in a non-interactive host' {
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript({ param($m, $s, $f) Import-Module $m; $ProgressPreference = 'Continue'; Search-GenesysConversationHistory -StartTime $f -Session $s }).
+            AddArgument($modulePath).AddArgument($session).AddArgument([DateTimeOffset]::UtcNow.AddHours(-2))
+        $records = $ps.Invoke()
+        $records.Count | Should -BeGreaterThan 0
+        $ps.Streams.Progress.Count | Should -Be 0
+        $ps.Dispose()
+    }
+
     It 'Select-Object -First upstream stops the requests' {
         $null = Search-GenesysConversationHistory -StartTime ([DateTime]::UtcNow.Date.AddDays(-1)) -PageSize 10 -Session $session | Select-Object -First 3
         # The page that held the third record, and at most the one fetched ahead while it was written.
