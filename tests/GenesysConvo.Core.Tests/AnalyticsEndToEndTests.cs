@@ -318,7 +318,7 @@ public class AnalyticsEndToEndTests
         Assert.All(values, v => Assert.Equal("chat", v.MediaType));
     }
 
-    [Fact(Skip = "BUG: ConversationMetrics.AddParameterFiltersAsync re-wraps an existing -Filter keeping only its predicates: its clauses are silently dropped")]
+    [Fact]
     public async Task A_filter_with_clauses_keeps_them_when_parameters_add_filters()
     {
         var window = new TimeWindow(Day, Day.AddDays(1));

@@ -201,7 +201,7 @@ public class LiveStateMapperTests
         var live = Map(Conversation(null, Customer, Acd("connected"), agent));
         Assert.Equal(ConversationStep.WaitingInQueue, live.Step);   // the agent's only communications are on media the module does not read
         Assert.Empty(live.Participants.Last().Communications);
-        Assert.Equal("call", live.MediaType);
+        Assert.Equal("voice", live.MediaType);
     }
 
     [Theory]
@@ -209,7 +209,7 @@ public class LiveStateMapperTests
     [InlineData("emails", "email")]
     [InlineData("messages", "message")]
     [InlineData("callbacks", "callback")]
-    [InlineData("calls", "call")]
+    [InlineData("calls", "voice")]
     public void Every_known_media_array_is_read(string array, string media)
     {
         var customer = $$"""{"id": "p-cust", "purpose": "customer", "name": "Jane Doe", "{{array}}": [{"state": "connected", "direction": "inbound"}]}""";
@@ -226,7 +226,7 @@ public class LiveStateMapperTests
     {
         var agent = """{"id": "p-u1", "purpose": "agent", "userId": "u1", "calls": [{"state": "disconnected"}], "callbacks": [{"state": "connected"}]}""";
         var live = Map(Conversation(null, Customer, agent));
-        Assert.Equal("call; callback", live.MediaType);
+        Assert.Equal("voice; callback", live.MediaType);
         Assert.Equal(ConversationStep.Talking, live.Step);
     }
 

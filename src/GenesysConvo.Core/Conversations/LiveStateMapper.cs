@@ -26,7 +26,9 @@ namespace GenesysConvo.Core.Conversations
             else if ((where = participants.LastOrDefault(p => Is(p, "ivr") && p.Communications.Any(IsOpen))) != null) step = ConversationStep.InIvr;
             else step = ConversationStep.Unknown;
 
-            var agent = where != null && (Is(where, "agent") || Is(where, "user")) ? where : agents.FirstOrDefault();
+            // The agent the conversation is with now; none while it waits in queue, even if an earlier alert was missed.
+            var agent = where != null && (Is(where, "agent") || Is(where, "user")) ? where
+                : step == ConversationStep.Ended ? agents.FirstOrDefault() : null;
             var queueParticipant = where?.QueueId != null ? where : participants.LastOrDefault(p => p.QueueId != null);
             var customerComm = customer?.Communications.FirstOrDefault();
             var start = c.StartTime ?? participants.Select(p => p.StartTime).Where(t => t != null).Min() ?? now;
@@ -135,7 +137,8 @@ namespace GenesysConvo.Core.Conversations
 
         public IEnumerable<LiveCommunication> Communications()
         {
-            foreach (var (media, list) in new[] { ("call", Calls), ("callback", Callbacks), ("chat", Chats), ("email", Emails), ("message", Messages),
+            // "voice", as the analytics API and -MediaType name calls.
+            foreach (var (media, list) in new[] { ("voice", Calls), ("callback", Callbacks), ("chat", Chats), ("email", Emails), ("message", Messages),
                                                   ("video", Videos), ("cobrowse", Cobrowsesessions), ("screenshare", Screenshares) })
                 foreach (var m in list ?? new List<CommunicationDto>())
                     yield return new LiveCommunication

@@ -81,7 +81,8 @@ namespace GenesysConvo.Core.Metrics
                 JsonNode? filter;
                 try { filter = JsonNode.Parse(request.FilterJson); }
                 catch (JsonException e) { throw new ArgumentException("-Filter is not valid JSON: " + e.Message); }
-                if (!(filter is JsonObject f) || !(f["type"]?.GetValue<string>() is "and" or "or") || (f["predicates"] is null && f["clauses"] is null))
+                var filterType = filter is JsonObject o && o["type"] is JsonValue tv && tv.GetValueKind() == JsonValueKind.String ? tv.GetValue<string>() : null;
+                if (!(filter is JsonObject f) || !(filterType is "and" or "or") || (f["predicates"] is null && f["clauses"] is null))
                     throw new ArgumentException("-Filter must be an aggregate filter {type: and|or, predicates: [...], clauses: [...]}, e.g. @{ type = 'and'; predicates = @(@{ dimension = 'queueId'; value = '<id>' }) }.");
                 body["filter"] = f.DeepClone();
             }
@@ -207,9 +208,31 @@ namespace GenesysConvo.Core.Metrics
             await AddAsync(null, request.MediaTypes, "mediaType").ConfigureAwait(false);
             await AddAsync(null, request.Directions, "direction").ConfigureAwait(false);
             if (clauses.Count == 0) return;
-            // The parameters AND with whatever filter the caller gave.
-            if (body["filter"] is JsonObject existing) clauses.Add(new JsonObject { ["type"] = existing["type"]?.GetValue<string>() ?? "and", ["predicates"] = existing["predicates"]?.DeepClone() ?? new JsonArray() });
-            body["filter"] = new JsonObject { ["type"] = "and", ["clauses"] = new JsonArray(clauses.Select(c => (JsonNode)c).ToArray()) };
+            // The parameters AND with whatever filter the caller gave. A filter has at most two levels (filter → clauses →
+            // predicates), so an "or" filter that already has clauses cannot take more conditions.
+            var combined = new JsonObject { ["type"] = "and" };
+            if (body["filter"] is JsonObject existing)
+            {
+                var type = existing["type"] is JsonValue t && t.GetValueKind() == JsonValueKind.String ? t.GetValue<string>() : "and";
+                var existingClauses = existing["clauses"] as JsonArray;
+                var existingPredicates = existing["predicates"] as JsonArray;
+                if (type == "and")
+                {
+                    foreach (var clause in existingClauses ?? new JsonArray()) clauses.Add((JsonObject)clause!.DeepClone());
+                    if (existingPredicates is { Count: > 0 }) combined["predicates"] = existingPredicates.DeepClone();
+                }
+                else if (existingClauses is { Count: > 0 })
+                {
+                    throw new ArgumentException("An 'or' -Filter with clauses cannot be combined with -QueueId, -UserId, -MediaType or -Direction " +
+                                                "(the API nests filters two levels deep): put those conditions into the -Filter instead.");
+                }
+                else if (existingPredicates is { Count: > 0 })
+                {
+                    clauses.Add(new JsonObject { ["type"] = "or", ["predicates"] = existingPredicates.DeepClone() });
+                }
+            }
+            combined["clauses"] = new JsonArray(clauses.Select(c => (JsonNode)c).ToArray());
+            body["filter"] = combined;
         }
 
         /// <summary>Requests the API accepts: at most 31 days and 1,000 buckets each, cut on bucket boundaries.</summary>

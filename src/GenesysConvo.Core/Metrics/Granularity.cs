@@ -84,7 +84,7 @@ namespace GenesysConvo.Core.Metrics
                     cursor += Time;
                 }
                 boundaries.Add(cursor);
-                if (boundaries.Count > 100_000) throw new ArgumentException($"Granularity {Iso} makes more than 100,000 buckets of the window; use a coarser one.");
+                if (boundaries.Count > 100_001) throw new ArgumentException($"Granularity {Iso} makes more than 100,000 buckets of the window; use a coarser one.");
             }
             if (cursor != window.End)
                 throw new ArgumentException($"Granularity {Iso} does not divide the window {window} evenly in {zone.Id} (the last bucket would end at {cursor:u}). " +
