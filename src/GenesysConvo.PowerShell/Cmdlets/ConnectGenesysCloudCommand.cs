@@ -75,10 +75,11 @@ namespace GenesysConvo.Cmdlets
                 LoginBaseUri = LoginBaseUri,
                 Retry = new RetryOptions { MaxRetryCount = MaxRetryCount, MaxDuration = MaxRetryDuration, BaseDelay = RetryDelay },
             };
+            var environment = EnvironmentSettings.Read(Environment.GetEnvironmentVariable);
+            try { options.Region = ResolveRegion(environment); }
+            catch (ArgumentException e) { ThrowTerminatingError(new ErrorRecord(e, "GenesysConvo.UnknownRegion", ErrorCategory.InvalidArgument, Region ?? environment.Region)); }
             try
             {
-                var environment = EnvironmentSettings.Read(Environment.GetEnvironmentVariable);
-                options.Region = ResolveRegion(environment);
                 switch (ParameterSetName)
                 {
                     case ClientSecretSet:
@@ -129,14 +130,14 @@ namespace GenesysConvo.Cmdlets
                 WriteVerbose($"No -Region or {EnvironmentSettings.RegionVariable}: using {GenesysRegion.Default}.");
                 return GenesysRegion.Default;
             }
-            if (GenesysRegion.TryResolve(value, out var region)) return region;
-            var from = Region is null ? $" (from {environment.RegionSource})" : "";
-            try { return GenesysRegion.Resolve(value); }
-            catch (ArgumentException e)
+            try
             {
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException(e.Message.Replace($"'{value}'", $"'{value}'{from}")),
-                    "GenesysConvo.UnknownRegion", ErrorCategory.InvalidArgument, value));
-                throw;
+                return GenesysRegion.Resolve(value);
+            }
+            catch (ArgumentException e) when (Region is null)
+            {
+                // Say where the bad value came from: a runbook's environment is easy to overlook.
+                throw new ArgumentException(e.Message.Replace($"'{value}'", $"'{value}' (from {environment.RegionSource})"));
             }
         }
 

@@ -27,9 +27,6 @@ namespace GenesysConvo.Infrastructure
         public static ErrorRecord NotConnected(string message) =>
             new ErrorRecord(new System.InvalidOperationException(message), "GenesysConvo.NotConnected", ErrorCategory.ConnectionError, null);
 
-        public static ErrorRecord Invalid(string message, string errorId, object? target) =>
-            new ErrorRecord(new ArgumentException(message), "GenesysConvo." + errorId, ErrorCategory.InvalidArgument, target);
-
         private static ErrorCategory CategoryOf(GenesysErrorKind kind) => kind switch
         {
             GenesysErrorKind.Authentication => ErrorCategory.AuthenticationError,
