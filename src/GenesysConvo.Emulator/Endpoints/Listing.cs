@@ -73,6 +73,21 @@ public static class Listing
         };
     }
 
+    /// <summary>The filters and order the routing listings share: ?id= (repeated or comma list), ?divisionId=,
+    /// ?name= (leading/trailing *), ?sortOrder=asc|desc on <paramref name="sortKey"/>.</summary>
+    public static List<T> Select<T>(HttpContext ctx, IEnumerable<T> items, Func<T, string> id, Func<T, string> name, Func<T, string> division, Func<T, string> sortKey)
+    {
+        var ids = Multi(ctx, "id");
+        var divisions = Multi(ctx, "divisionId");
+        var pattern = ctx.Request.Query["name"].ToString();
+        var descending = ctx.Request.Query["sortOrder"].ToString().StartsWith("desc", StringComparison.OrdinalIgnoreCase);
+        var matches = items
+            .Where(x => ids.Count == 0 || ids.Contains(id(x)))
+            .Where(x => divisions.Count == 0 || divisions.Contains(division(x)))
+            .Where(x => pattern.Length == 0 || NameMatches(name(x), pattern));
+        return (descending ? matches.OrderByDescending(sortKey, StringComparer.OrdinalIgnoreCase) : matches.OrderBy(sortKey, StringComparer.OrdinalIgnoreCase)).ToList();
+    }
+
     public static EntityListing<T> Page<T>(HttpContext ctx, IReadOnlyList<T> all, int pageSize, int pageNumber)
     {
         var total = all.Count;

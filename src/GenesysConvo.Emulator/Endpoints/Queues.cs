@@ -16,17 +16,7 @@ public static class Queues
         app.MapGet("/api/v2/routing/queues", (HttpContext ctx, SyntheticOrg org) =>
         {
             if (Listing.ReadPaging(ctx, out var pageSize, out var pageNumber) is { } error) return error;
-            var ids = Listing.Multi(ctx, "id");
-            var divisions = Listing.Multi(ctx, "divisionId");
-            var name = ctx.Request.Query["name"].ToString();
-            var descending = ctx.Request.Query["sortOrder"].ToString().StartsWith("desc", StringComparison.OrdinalIgnoreCase);
-            var matches = org.Queues
-                .Where(q => ids.Count == 0 || ids.Contains(q.Id))
-                .Where(q => divisions.Count == 0 || divisions.Contains(q.Division.Id))
-                .Where(q => name.Length == 0 || Listing.NameMatches(q.Name, name));
-            var sorted = (descending
-                ? matches.OrderByDescending(q => q.Name, StringComparer.OrdinalIgnoreCase)
-                : matches.OrderBy(q => q.Name, StringComparer.OrdinalIgnoreCase)).ToList();
+            var sorted = Listing.Select(ctx, org.Queues, q => q.Id, q => q.Name, q => q.Division.Id, q => q.Name);
             return Results.Json(Listing.Page(ctx, sorted, pageSize, pageNumber), Json.Options);
         }).RequireAnyPermission(PermissionNames.QueueView);
 

@@ -16,19 +16,8 @@ public static class WrapupCodes
         app.MapGet("/api/v2/routing/wrapupcodes", (HttpContext ctx, SyntheticOrg org) =>
         {
             if (Listing.ReadPaging(ctx, out var pageSize, out var pageNumber) is { } error) return error;
-            var ids = Listing.Multi(ctx, "id");
-            var divisions = Listing.Multi(ctx, "divisionId");
-            var name = ctx.Request.Query["name"].ToString();
             var byId = ctx.Request.Query["sortBy"].ToString().Equals("id", StringComparison.OrdinalIgnoreCase);
-            var descending = ctx.Request.Query["sortOrder"].ToString().StartsWith("desc", StringComparison.OrdinalIgnoreCase);
-            var matches = org.WrapupCodes
-                .Where(c => ids.Count == 0 || ids.Contains(c.Id))
-                .Where(c => divisions.Count == 0 || divisions.Contains(c.Division.Id))
-                .Where(c => name.Length == 0 || Listing.NameMatches(c.Name, name));
-            Func<WrapupCode, string> key = byId ? c => c.Id : c => c.Name;
-            var sorted = (descending
-                ? matches.OrderByDescending(key, StringComparer.OrdinalIgnoreCase)
-                : matches.OrderBy(key, StringComparer.OrdinalIgnoreCase)).ToList();
+            var sorted = Listing.Select(ctx, org.WrapupCodes, c => c.Id, c => c.Name, c => c.Division.Id, byId ? c => c.Id : c => c.Name);
             return Results.Json(Listing.Page(ctx, sorted, pageSize, pageNumber), Json.Options);
         }).RequireAnyPermission(PermissionNames.WrapupCodeView);
 
