@@ -150,7 +150,8 @@ Describe 'Filters match what the records say' {
     }
 
     It '-Ani and -ConversationId' {
-        $call = $truth | Where-Object { $_.participants.sessions.ani } | Select-Object -First 1
+        # A conversation with a real ANI on some session (member enumeration of an all-empty list is still truthy).
+        $call = $truth | Where-Object { @($_.participants.sessions.ani | Where-Object { $_ }).Count -gt 0 } | Select-Object -First 1
         $ani = ($call.participants.sessions | Where-Object ani | Select-Object -First 1).ani
         Assert-SameSet (Search @{ Ani = $ani }) (Where-Truth { $_.participants.sessions.ani -contains $ani })
         Assert-SameSet (Search @{ ConversationId = $call.conversationId }) @($call.conversationId)
