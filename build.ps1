@@ -61,9 +61,7 @@ function Invoke-Build {
     Copy-Item (Join-Path $cmdletProject 'Formats/GenesysConvo.format.ps1xml') $out
     # Get-Help: MAML compiled from docs/help/*.md, beside each edition's cmdlet assembly.
     $helpBuilder = Join-Path $root 'build/New-MamlHelp.ps1'
-    if (Test-Path $helpBuilder) {
-        if (Invoke-ChildPwsh $helpBuilder @('-ModulePath', $out, '-DocsPath', (Join-Path $root 'docs/help'))) { throw 'Building the help failed.' }
-    }
+    if (Invoke-ChildPwsh $helpBuilder @('-ModulePath', $out, '-DocsPath', (Join-Path $root 'docs/help'))) { throw 'Building the help failed.' }
     Write-Host "Module laid out in $out"
 }
 
@@ -71,6 +69,13 @@ function Invoke-Test {
     $totals = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0 }
     $results = Join-Path $root 'out/test-results'
     New-Item -ItemType Directory -Path $results -Force | Out-Null
+
+    Write-Host "`n=== Format: dotnet format --verify-no-changes (.editorconfig)"
+    & dotnet format (Join-Path $root 'GenesysConvo.sln') --verify-no-changes --no-restore 2>&1 | Out-Host
+    if ($LASTEXITCODE) {
+        Write-Host 'Formatting differs from .editorconfig: run dotnet format whitespace --folder . and dotnet format style --folder ., then review.'
+        $totals.Failed += 1
+    } else { $totals.Passed += 1 }
 
     Write-Host "`n=== xunit: GenesysConvo.Core.Tests"
     $xunitLog = Join-Path $results 'xunit.log'

@@ -55,20 +55,6 @@ BeforeAll {
             -Body @{ grant_type = 'client_credentials' } -ContentType 'application/x-www-form-urlencoded'
         ConvertTo-SecureString $answer.access_token -AsPlainText -Force
     }
-
-    # Examples that query analytics need the emulator's analytics endpoints; 404 not.found means it has none yet.
-    $probe = Connect-Emulator $emulator -With @{ PassThru = $true }
-    $analyticsServed = $true
-    try {
-        $day = [DateTime]::UtcNow.Date
-        $null = Invoke-GenesysCloudRequest -Method POST -Path /api/v2/analytics/conversations/details/query -Session $probe -Body @{
-            interval = '{0:yyyy-MM-ddTHH:mm:ss.fffZ}/{1:yyyy-MM-ddTHH:mm:ss.fffZ}' -f $day.AddDays(-1), $day
-            paging   = @{ pageSize = 1; pageNumber = 1 }
-        }
-    } catch {
-        if ($_.CategoryInfo.Category -eq 'ObjectNotFound') { $analyticsServed = $false }
-    }
-    Disconnect-GenesysCloud -Session $probe
 }
 
 AfterAll {
@@ -209,10 +195,6 @@ Describe '<Name> <Title>' -ForEach $exampleCases {
     }
 
     It 'runs against the emulator without an error' {
-        if ($Code -match '/api/v2/analytics/' -and -not $analyticsServed) {
-            Set-ItResult -Skipped -Because 'the emulator does not serve the analytics endpoints yet (404 not.found)'
-            return
-        }
         $ErrorActionPreference = 'Stop'
         { $null = & ([scriptblock]::Create($Code)) } | Should -Not -Throw
     }

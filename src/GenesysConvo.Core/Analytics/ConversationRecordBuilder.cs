@@ -4,228 +4,227 @@ using System.Linq;
 using GenesysConvo.Analytics;
 using GenesysConvo.Core.Directory;
 
-namespace GenesysConvo.Core.Analytics
+namespace GenesysConvo.Core.Analytics;
+
+/// <summary>Flattens detail records into CSV-ready rows: one per conversation, or one per participant, session or
+/// segment (-Expand). Names come from the resolver's cache, so resolve a page's ids first.</summary>
+public sealed class ConversationRecordBuilder
 {
-    /// <summary>Flattens detail records into CSV-ready rows: one per conversation, or one per participant, session or
-    /// segment (-Expand). Names come from the resolver's cache, so resolve a page's ids first.</summary>
-    public sealed class ConversationRecordBuilder
+    private const string Separator = "; ";
+    private readonly Func<DirectoryKind, string?, string?> _nameOf;
+    private readonly DateTimeOffset _now;
+
+    public ConversationRecordBuilder(Func<DirectoryKind, string?, string?> nameOf, DateTimeOffset now)
     {
-        private const string Separator = "; ";
-        private readonly Func<DirectoryKind, string?, string?> _nameOf;
-        private readonly DateTimeOffset _now;
+        _nameOf = nameOf;
+        _now = now;
+    }
 
-        public ConversationRecordBuilder(Func<DirectoryKind, string?, string?> nameOf, DateTimeOffset now)
+    /// <summary>The ids a page needs named, per kind.</summary>
+    public static IEnumerable<(DirectoryKind Kind, string? Id)> IdsIn(IEnumerable<AnalyticsConversation> page) =>
+        page.SelectMany(c => c.Participants).SelectMany(p =>
+            new[] { (DirectoryKind.User, p.UserId) }.Concat(p.Sessions.SelectMany(s => s.Segments).SelectMany(g =>
+                new[] { (DirectoryKind.Queue, g.QueueId), (DirectoryKind.WrapUpCode, g.WrapUpCode) })));
+
+    public ConversationRecord Conversation(AnalyticsConversation c)
+    {
+        var sessions = c.Participants.SelectMany(p => p.Sessions.Select(s => (Participant: p, Session: s))).ToList();
+        var customer = sessions.FirstOrDefault(x => Is(x.Participant, "customer") || Is(x.Participant, "external"));
+        var agents = c.Participants.Where(p => Is(p, "agent") || Is(p, "user")).ToList();
+        var segments = sessions.SelectMany(x => x.Session.Segments).ToList();
+        var metrics = sessions.SelectMany(x => x.Session.Metrics).ToList();
+        var queueIds = Distinct(segments.Select(s => s.QueueId));
+        var agentIds = Distinct(agents.Select(p => p.UserId));
+        var wrapUpIds = Distinct(segments.Select(s => s.WrapUpCode));
+
+        return new ConversationRecord
         {
-            _nameOf = nameOf;
-            _now = now;
-        }
+            ConversationId = c.ConversationId,
+            StartTime = c.ConversationStart,
+            EndTime = c.ConversationEnd,
+            Duration = (c.ConversationEnd ?? _now) - c.ConversationStart,
+            IsActive = c.ConversationEnd is null,
+            MediaType = Join(Distinct(sessions.Select(x => x.Session.MediaType))),
+            Direction = customer.Session?.Direction ?? c.OriginatingDirection,
+            OriginatingDirection = c.OriginatingDirection,
+            Ani = customer.Session?.Ani ?? FirstOf(sessions.Select(x => x.Session.Ani)),
+            Dnis = customer.Session?.Dnis ?? FirstOf(sessions.Select(x => x.Session.Dnis)),
+            CustomerAddress = CustomerAddress(customer.Participant, customer.Session),
+            Queue = JoinNames(DirectoryKind.Queue, queueIds),
+            QueueId = Join(queueIds),
+            Agent = JoinNames(DirectoryKind.User, agentIds),
+            AgentId = Join(agentIds),
+            WrapUpCode = JoinNames(DirectoryKind.WrapUpCode, wrapUpIds),
+            WrapUpCodeId = Join(wrapUpIds),
+            DisconnectType = customer.Session?.Segments.LastOrDefault(s => s.DisconnectType != null)?.DisconnectType
+                             ?? segments.LastOrDefault(s => s.DisconnectType != null)?.DisconnectType,
+            Abandoned = metrics.Any(m => m.Name == "tAbandon"),
+            TransferCount = (int)metrics.Where(m => m.Name == "nTransferred").Sum(m => m.Value),
+            DivisionId = Join(c.DivisionIds ?? new List<string>()),
+            HandleTime = Total(metrics, "tHandle"),
+            TalkTime = Total(metrics, "tTalk"),
+            HoldTime = Total(metrics, "tHeld"),
+            AcwTime = Total(metrics, "tAcw"),
+            WaitTime = Total(metrics, "tAcd"),
+            AlertTime = Total(metrics, "tAlert"),
+            Participants = c.Participants,
+            Detail = c,
+        };
+    }
 
-        /// <summary>The ids a page needs named, per kind.</summary>
-        public static IEnumerable<(DirectoryKind Kind, string? Id)> IdsIn(IEnumerable<AnalyticsConversation> page) =>
-            page.SelectMany(c => c.Participants).SelectMany(p =>
-                new[] { (DirectoryKind.User, p.UserId) }.Concat(p.Sessions.SelectMany(s => s.Segments).SelectMany(g =>
-                    new[] { (DirectoryKind.Queue, g.QueueId), (DirectoryKind.WrapUpCode, g.WrapUpCode) })));
-
-        public ConversationRecord Conversation(AnalyticsConversation c)
+    /// <summary>A live view of the record: where the conversation is now, read from its open segments (the agent's
+    /// alert, interact, hold or wrap-up; else the ACD's wait in queue; else the IVR).</summary>
+    public ActiveConversation Live(AnalyticsConversation c)
+    {
+        var summary = Conversation(c);
+        var open = c.Participants.SelectMany(p => p.Sessions.SelectMany(s => s.Segments.Where(g => g.SegmentEnd is null).Select(g => (Participant: p, Segment: g)))).ToList();
+        var agent = open.LastOrDefault(x => Is(x.Participant, "agent") || Is(x.Participant, "user"));
+        var acd = open.LastOrDefault(x => Is(x.Participant, "acd"));
+        var ivr = open.LastOrDefault(x => Is(x.Participant, "ivr"));
+        var current = agent.Segment != null ? agent : acd.Segment != null ? acd : ivr;
+        var step = c.ConversationEnd != null ? ConversationStep.Ended
+            : agent.Segment != null ? AgentStep(agent.Segment.SegmentType)
+            : acd.Segment != null ? ConversationStep.WaitingInQueue
+            : ivr.Segment != null ? ConversationStep.InIvr
+            : ConversationStep.Unknown;
+        var queueId = current.Segment?.QueueId ?? c.Participants.SelectMany(p => p.Sessions).SelectMany(s => s.Segments).LastOrDefault(g => g.QueueId != null)?.QueueId;
+        var agentId = agent.Participant?.UserId;
+        return new ActiveConversation
         {
-            var sessions = c.Participants.SelectMany(p => p.Sessions.Select(s => (Participant: p, Session: s))).ToList();
-            var customer = sessions.FirstOrDefault(x => Is(x.Participant, "customer") || Is(x.Participant, "external"));
-            var agents = c.Participants.Where(p => Is(p, "agent") || Is(p, "user")).ToList();
-            var segments = sessions.SelectMany(x => x.Session.Segments).ToList();
-            var metrics = sessions.SelectMany(x => x.Session.Metrics).ToList();
+            ConversationId = c.ConversationId,
+            MediaType = summary.MediaType,
+            Direction = summary.Direction,
+            StartTime = c.ConversationStart,
+            LiveFor = (c.ConversationEnd ?? _now) - c.ConversationStart,
+            Step = step,
+            Queue = queueId is null ? null : _nameOf(DirectoryKind.Queue, queueId) ?? queueId,
+            QueueId = queueId,
+            Agent = agentId is null ? null : _nameOf(DirectoryKind.User, agentId) ?? agentId,
+            AgentId = agentId,
+            CustomerAddress = summary.CustomerAddress,
+            EndTime = c.ConversationEnd,
+            WrapUpCode = summary.WrapUpCode,
+            DivisionId = summary.DivisionId,
+            Detail = c,
+        };
+    }
+
+    private static ConversationStep AgentStep(string? segmentType) => (segmentType ?? "").ToLowerInvariant() switch
+    {
+        "alert" => ConversationStep.Alerting,
+        "hold" => ConversationStep.OnHold,
+        "wrapup" => ConversationStep.AfterCallWork,
+        "dialing" or "contacting" => ConversationStep.Alerting,
+        _ => ConversationStep.Talking,
+    };
+
+    public IEnumerable<ConversationParticipantRow> Participants(AnalyticsConversation c) =>
+        c.Participants.Select(p =>
+        {
+            var segments = p.Sessions.SelectMany(s => s.Segments).ToList();
+            var metrics = p.Sessions.SelectMany(s => s.Metrics).ToList();
             var queueIds = Distinct(segments.Select(s => s.QueueId));
-            var agentIds = Distinct(agents.Select(p => p.UserId));
             var wrapUpIds = Distinct(segments.Select(s => s.WrapUpCode));
-
-            return new ConversationRecord
+            return Fill(new ConversationParticipantRow
             {
-                ConversationId = c.ConversationId,
-                StartTime = c.ConversationStart,
-                EndTime = c.ConversationEnd,
-                Duration = (c.ConversationEnd ?? _now) - c.ConversationStart,
-                IsActive = c.ConversationEnd is null,
-                MediaType = Join(Distinct(sessions.Select(x => x.Session.MediaType))),
-                Direction = customer.Session?.Direction ?? c.OriginatingDirection,
-                OriginatingDirection = c.OriginatingDirection,
-                Ani = customer.Session?.Ani ?? FirstOf(sessions.Select(x => x.Session.Ani)),
-                Dnis = customer.Session?.Dnis ?? FirstOf(sessions.Select(x => x.Session.Dnis)),
-                CustomerAddress = CustomerAddress(customer.Participant, customer.Session),
+                SessionCount = p.Sessions.Count,
+                MediaType = Join(Distinct(p.Sessions.Select(s => s.MediaType))),
                 Queue = JoinNames(DirectoryKind.Queue, queueIds),
                 QueueId = Join(queueIds),
-                Agent = JoinNames(DirectoryKind.User, agentIds),
-                AgentId = Join(agentIds),
                 WrapUpCode = JoinNames(DirectoryKind.WrapUpCode, wrapUpIds),
                 WrapUpCodeId = Join(wrapUpIds),
-                DisconnectType = customer.Session?.Segments.LastOrDefault(s => s.DisconnectType != null)?.DisconnectType
-                                 ?? segments.LastOrDefault(s => s.DisconnectType != null)?.DisconnectType,
-                Abandoned = metrics.Any(m => m.Name == "tAbandon"),
-                TransferCount = (int)metrics.Where(m => m.Name == "nTransferred").Sum(m => m.Value),
-                DivisionId = Join(c.DivisionIds ?? new List<string>()),
+                FirstSegmentStart = segments.Count > 0 ? segments.Min(s => s.SegmentStart) : (DateTimeOffset?)null,
+                LastSegmentEnd = segments.Count > 0 && segments.All(s => s.SegmentEnd != null) ? segments.Max(s => s.SegmentEnd) : null,
                 HandleTime = Total(metrics, "tHandle"),
                 TalkTime = Total(metrics, "tTalk"),
                 HoldTime = Total(metrics, "tHeld"),
                 AcwTime = Total(metrics, "tAcw"),
-                WaitTime = Total(metrics, "tAcd"),
-                AlertTime = Total(metrics, "tAlert"),
-                Participants = c.Participants,
-                Detail = c,
-            };
-        }
+            }, c, p);
+        });
 
-        /// <summary>A live view of the record: where the conversation is now, read from its open segments (the agent's
-        /// alert, interact, hold or wrap-up; else the ACD's wait in queue; else the IVR).</summary>
-        public ActiveConversation Live(AnalyticsConversation c)
+    public IEnumerable<ConversationSessionRow> Sessions(AnalyticsConversation c) =>
+        c.Participants.SelectMany(p => p.Sessions.Select(s =>
         {
-            var summary = Conversation(c);
-            var open = c.Participants.SelectMany(p => p.Sessions.SelectMany(s => s.Segments.Where(g => g.SegmentEnd is null).Select(g => (Participant: p, Segment: g)))).ToList();
-            var agent = open.LastOrDefault(x => Is(x.Participant, "agent") || Is(x.Participant, "user"));
-            var acd = open.LastOrDefault(x => Is(x.Participant, "acd"));
-            var ivr = open.LastOrDefault(x => Is(x.Participant, "ivr"));
-            var current = agent.Segment != null ? agent : acd.Segment != null ? acd : ivr;
-            var step = c.ConversationEnd != null ? ConversationStep.Ended
-                : agent.Segment != null ? AgentStep(agent.Segment.SegmentType)
-                : acd.Segment != null ? ConversationStep.WaitingInQueue
-                : ivr.Segment != null ? ConversationStep.InIvr
-                : ConversationStep.Unknown;
-            var queueId = current.Segment?.QueueId ?? c.Participants.SelectMany(p => p.Sessions).SelectMany(s => s.Segments).LastOrDefault(g => g.QueueId != null)?.QueueId;
-            var agentId = agent.Participant?.UserId;
-            return new ActiveConversation
-            {
-                ConversationId = c.ConversationId,
-                MediaType = summary.MediaType,
-                Direction = summary.Direction,
-                StartTime = c.ConversationStart,
-                LiveFor = (c.ConversationEnd ?? _now) - c.ConversationStart,
-                Step = step,
-                Queue = queueId is null ? null : _nameOf(DirectoryKind.Queue, queueId) ?? queueId,
-                QueueId = queueId,
-                Agent = agentId is null ? null : _nameOf(DirectoryKind.User, agentId) ?? agentId,
-                AgentId = agentId,
-                CustomerAddress = summary.CustomerAddress,
-                EndTime = c.ConversationEnd,
-                WrapUpCode = summary.WrapUpCode,
-                DivisionId = summary.DivisionId,
-                Detail = c,
-            };
-        }
-
-        private static ConversationStep AgentStep(string? segmentType) => (segmentType ?? "").ToLowerInvariant() switch
-        {
-            "alert" => ConversationStep.Alerting,
-            "hold" => ConversationStep.OnHold,
-            "wrapup" => ConversationStep.AfterCallWork,
-            "dialing" or "contacting" => ConversationStep.Alerting,
-            _ => ConversationStep.Talking,
-        };
-
-        public IEnumerable<ConversationParticipantRow> Participants(AnalyticsConversation c) =>
-            c.Participants.Select(p =>
-            {
-                var segments = p.Sessions.SelectMany(s => s.Segments).ToList();
-                var metrics = p.Sessions.SelectMany(s => s.Metrics).ToList();
-                var queueIds = Distinct(segments.Select(s => s.QueueId));
-                var wrapUpIds = Distinct(segments.Select(s => s.WrapUpCode));
-                return Fill(new ConversationParticipantRow
-                {
-                    SessionCount = p.Sessions.Count,
-                    MediaType = Join(Distinct(p.Sessions.Select(s => s.MediaType))),
-                    Queue = JoinNames(DirectoryKind.Queue, queueIds),
-                    QueueId = Join(queueIds),
-                    WrapUpCode = JoinNames(DirectoryKind.WrapUpCode, wrapUpIds),
-                    WrapUpCodeId = Join(wrapUpIds),
-                    FirstSegmentStart = segments.Count > 0 ? segments.Min(s => s.SegmentStart) : (DateTimeOffset?)null,
-                    LastSegmentEnd = segments.Count > 0 && segments.All(s => s.SegmentEnd != null) ? segments.Max(s => s.SegmentEnd) : null,
-                    HandleTime = Total(metrics, "tHandle"),
-                    TalkTime = Total(metrics, "tTalk"),
-                    HoldTime = Total(metrics, "tHeld"),
-                    AcwTime = Total(metrics, "tAcw"),
-                }, c, p);
-            });
-
-        public IEnumerable<ConversationSessionRow> Sessions(AnalyticsConversation c) =>
-            c.Participants.SelectMany(p => p.Sessions.Select(s =>
-            {
-                var queueIds = Distinct(s.Segments.Select(g => g.QueueId));
-                var wrapUpIds = Distinct(s.Segments.Select(g => g.WrapUpCode));
-                return Fill(new ConversationSessionRow
-                {
-                    SessionId = s.SessionId,
-                    MediaType = s.MediaType,
-                    Direction = s.Direction,
-                    Ani = s.Ani,
-                    Dnis = s.Dnis,
-                    AddressFrom = s.AddressFrom,
-                    AddressTo = s.AddressTo,
-                    Queue = JoinNames(DirectoryKind.Queue, queueIds),
-                    QueueId = Join(queueIds),
-                    WrapUpCode = JoinNames(DirectoryKind.WrapUpCode, wrapUpIds),
-                    WrapUpCodeId = Join(wrapUpIds),
-                    DisconnectType = s.Segments.LastOrDefault(g => g.DisconnectType != null)?.DisconnectType,
-                    SegmentCount = s.Segments.Count,
-                    HandleTime = Total(s.Metrics, "tHandle"),
-                    TalkTime = Total(s.Metrics, "tTalk"),
-                    HoldTime = Total(s.Metrics, "tHeld"),
-                    AcwTime = Total(s.Metrics, "tAcw"),
-                    AlertTime = Total(s.Metrics, "tAlert"),
-                    WaitTime = Total(s.Metrics, "tAcd"),
-                }, c, p);
-            }));
-
-        public IEnumerable<ConversationSegmentRow> Segments(AnalyticsConversation c) =>
-            c.Participants.SelectMany(p => p.Sessions.SelectMany(s => s.Segments.Select(g => Fill(new ConversationSegmentRow
+            var queueIds = Distinct(s.Segments.Select(g => g.QueueId));
+            var wrapUpIds = Distinct(s.Segments.Select(g => g.WrapUpCode));
+            return Fill(new ConversationSessionRow
             {
                 SessionId = s.SessionId,
                 MediaType = s.MediaType,
-                SegmentType = g.SegmentType,
-                SegmentStart = g.SegmentStart,
-                SegmentEnd = g.SegmentEnd,
-                Duration = g.Duration,
-                Queue = _nameOf(DirectoryKind.Queue, g.QueueId),
-                QueueId = g.QueueId,
-                WrapUpCode = _nameOf(DirectoryKind.WrapUpCode, g.WrapUpCode),
-                WrapUpCodeId = g.WrapUpCode,
-                WrapUpNote = g.WrapUpNote,
-                DisconnectType = g.DisconnectType,
-            }, c, p))));
+                Direction = s.Direction,
+                Ani = s.Ani,
+                Dnis = s.Dnis,
+                AddressFrom = s.AddressFrom,
+                AddressTo = s.AddressTo,
+                Queue = JoinNames(DirectoryKind.Queue, queueIds),
+                QueueId = Join(queueIds),
+                WrapUpCode = JoinNames(DirectoryKind.WrapUpCode, wrapUpIds),
+                WrapUpCodeId = Join(wrapUpIds),
+                DisconnectType = s.Segments.LastOrDefault(g => g.DisconnectType != null)?.DisconnectType,
+                SegmentCount = s.Segments.Count,
+                HandleTime = Total(s.Metrics, "tHandle"),
+                TalkTime = Total(s.Metrics, "tTalk"),
+                HoldTime = Total(s.Metrics, "tHeld"),
+                AcwTime = Total(s.Metrics, "tAcw"),
+                AlertTime = Total(s.Metrics, "tAlert"),
+                WaitTime = Total(s.Metrics, "tAcd"),
+            }, c, p);
+        }));
 
-        private T Fill<T>(T row, AnalyticsConversation c, ConversationParticipant p) where T : ConversationChildRow
+    public IEnumerable<ConversationSegmentRow> Segments(AnalyticsConversation c) =>
+        c.Participants.SelectMany(p => p.Sessions.SelectMany(s => s.Segments.Select(g => Fill(new ConversationSegmentRow
         {
-            row.ConversationId = c.ConversationId;
-            row.ConversationStart = c.ConversationStart;
-            row.ConversationEnd = c.ConversationEnd;
-            row.OriginatingDirection = c.OriginatingDirection;
-            row.ParticipantId = p.ParticipantId;
-            row.Purpose = p.Purpose;
-            row.ParticipantName = p.ParticipantName;
-            row.UserId = p.UserId;
-            row.UserName = _nameOf(DirectoryKind.User, p.UserId);
-            return row;
-        }
+            SessionId = s.SessionId,
+            MediaType = s.MediaType,
+            SegmentType = g.SegmentType,
+            SegmentStart = g.SegmentStart,
+            SegmentEnd = g.SegmentEnd,
+            Duration = g.Duration,
+            Queue = _nameOf(DirectoryKind.Queue, g.QueueId),
+            QueueId = g.QueueId,
+            WrapUpCode = _nameOf(DirectoryKind.WrapUpCode, g.WrapUpCode),
+            WrapUpCodeId = g.WrapUpCode,
+            WrapUpNote = g.WrapUpNote,
+            DisconnectType = g.DisconnectType,
+        }, c, p))));
 
-        private static string? CustomerAddress(ConversationParticipant? participant, ConversationSession? session)
-        {
-            if (session is null) return participant?.ParticipantName;
-            return string.Equals(session.MediaType, "voice", StringComparison.OrdinalIgnoreCase) || string.Equals(session.MediaType, "callback", StringComparison.OrdinalIgnoreCase)
-                ? session.Ani ?? session.AddressFrom
-                : session.AddressFrom ?? session.RemoteNameDisplayable ?? participant?.ParticipantName ?? session.Ani;
-        }
-
-        private static bool Is(ConversationParticipant p, string purpose) => string.Equals(p.Purpose, purpose, StringComparison.OrdinalIgnoreCase);
-
-        private static TimeSpan? Total(IEnumerable<ConversationMetric> metrics, string name)
-        {
-            var matching = metrics.Where(m => m.Name == name).ToList();
-            return matching.Count == 0 ? (TimeSpan?)null : TimeSpan.FromMilliseconds(matching.Sum(m => m.Value));
-        }
-
-        private static List<string> Distinct(IEnumerable<string?> values) =>
-            values.Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-
-        private static string? FirstOf(IEnumerable<string?> values) => values.FirstOrDefault(v => !string.IsNullOrEmpty(v));
-
-        private static string? Join(IReadOnlyCollection<string> values) => values.Count == 0 ? null : string.Join(Separator, values);
-
-        private string? JoinNames(DirectoryKind kind, IReadOnlyCollection<string> ids) =>
-            ids.Count == 0 ? null : string.Join(Separator, ids.Select(id => _nameOf(kind, id) ?? id));
+    private T Fill<T>(T row, AnalyticsConversation c, ConversationParticipant p) where T : ConversationChildRow
+    {
+        row.ConversationId = c.ConversationId;
+        row.ConversationStart = c.ConversationStart;
+        row.ConversationEnd = c.ConversationEnd;
+        row.OriginatingDirection = c.OriginatingDirection;
+        row.ParticipantId = p.ParticipantId;
+        row.Purpose = p.Purpose;
+        row.ParticipantName = p.ParticipantName;
+        row.UserId = p.UserId;
+        row.UserName = _nameOf(DirectoryKind.User, p.UserId);
+        return row;
     }
+
+    private static string? CustomerAddress(ConversationParticipant? participant, ConversationSession? session)
+    {
+        if (session is null) return participant?.ParticipantName;
+        return string.Equals(session.MediaType, "voice", StringComparison.OrdinalIgnoreCase) || string.Equals(session.MediaType, "callback", StringComparison.OrdinalIgnoreCase)
+            ? session.Ani ?? session.AddressFrom
+            : session.AddressFrom ?? session.RemoteNameDisplayable ?? participant?.ParticipantName ?? session.Ani;
+    }
+
+    private static bool Is(ConversationParticipant p, string purpose) => string.Equals(p.Purpose, purpose, StringComparison.OrdinalIgnoreCase);
+
+    private static TimeSpan? Total(IEnumerable<ConversationMetric> metrics, string name)
+    {
+        var matching = metrics.Where(m => m.Name == name).ToList();
+        return matching.Count == 0 ? (TimeSpan?)null : TimeSpan.FromMilliseconds(matching.Sum(m => m.Value));
+    }
+
+    private static List<string> Distinct(IEnumerable<string?> values) =>
+        values.Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+    private static string? FirstOf(IEnumerable<string?> values) => values.FirstOrDefault(v => !string.IsNullOrEmpty(v));
+
+    private static string? Join(IReadOnlyCollection<string> values) => values.Count == 0 ? null : string.Join(Separator, values);
+
+    private string? JoinNames(DirectoryKind kind, IReadOnlyCollection<string> ids) =>
+        ids.Count == 0 ? null : string.Join(Separator, ids.Select(id => _nameOf(kind, id) ?? id));
 }

@@ -2,63 +2,62 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 
-namespace GenesysConvo.Core.Analytics
+namespace GenesysConvo.Core.Analytics;
+
+/// <summary>A half-open UTC time range [Start, End), written as the API's ISO-8601 "start/end" interval.</summary>
+public readonly struct TimeWindow : IEquatable<TimeWindow>
 {
-    /// <summary>A half-open UTC time range [Start, End), written as the API's ISO-8601 "start/end" interval.</summary>
-    public readonly struct TimeWindow : IEquatable<TimeWindow>
+    public TimeWindow(DateTimeOffset start, DateTimeOffset end)
     {
-        public TimeWindow(DateTimeOffset start, DateTimeOffset end)
-        {
-            if (end <= start)
-                throw new ArgumentException($"The end ({end.ToUniversalTime():u}) must be after the start ({start.ToUniversalTime():u}). Swap -StartTime and -EndTime, or check the interval.");
-            Start = start.ToUniversalTime();
-            End = end.ToUniversalTime();
-        }
-
-        public DateTimeOffset Start { get; }
-        public DateTimeOffset End { get; }
-        public TimeSpan Length => End - Start;
-
-        public string ToInterval() => Format(Start) + "/" + Format(End);
-
-        public bool Contains(DateTimeOffset instant) => instant >= Start && instant < End;
-
-        /// <summary>Consecutive windows no longer than <paramref name="maximum"/>, covering this one exactly.</summary>
-        public IEnumerable<TimeWindow> Split(TimeSpan maximum)
-        {
-            var start = Start;
-            while (start < End)
-            {
-                var end = End - start > maximum ? start + maximum : End;
-                yield return new TimeWindow(start, end);
-                start = end;
-            }
-        }
-
-        public (TimeWindow First, TimeWindow Second) Halve()
-        {
-            var middle = Start + TimeSpan.FromTicks(Length.Ticks / 2);
-            return (new TimeWindow(Start, middle), new TimeWindow(middle, End));
-        }
-
-        /// <summary>Reads "start/end" (ISO-8601, with offset or Z; no offset means UTC, as the API reads it).</summary>
-        public static TimeWindow Parse(string interval)
-        {
-            var parts = (interval ?? "").Split('/');
-            if (parts.Length != 2 || !TryParseInstant(parts[0], out var start) || !TryParseInstant(parts[1], out var end))
-                throw new ArgumentException($"'{interval}' is not an ISO-8601 interval. Write it as start/end, e.g. 2026-01-05T00:00:00Z/2026-01-06T00:00:00Z.");
-            return new TimeWindow(start, end);
-        }
-
-        private static bool TryParseInstant(string text, out DateTimeOffset value) =>
-            DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
-
-        public static string Format(DateTimeOffset instant) =>
-            instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-
-        public bool Equals(TimeWindow other) => Start == other.Start && End == other.End;
-        public override bool Equals(object? obj) => obj is TimeWindow other && Equals(other);
-        public override int GetHashCode() => Start.GetHashCode() * 31 + End.GetHashCode();
-        public override string ToString() => ToInterval();
+        if (end <= start)
+            throw new ArgumentException($"The end ({end.ToUniversalTime():u}) must be after the start ({start.ToUniversalTime():u}). Swap -StartTime and -EndTime, or check the interval.");
+        Start = start.ToUniversalTime();
+        End = end.ToUniversalTime();
     }
+
+    public DateTimeOffset Start { get; }
+    public DateTimeOffset End { get; }
+    public TimeSpan Length => End - Start;
+
+    public string ToInterval() => Format(Start) + "/" + Format(End);
+
+    public bool Contains(DateTimeOffset instant) => instant >= Start && instant < End;
+
+    /// <summary>Consecutive windows no longer than <paramref name="maximum"/>, covering this one exactly.</summary>
+    public IEnumerable<TimeWindow> Split(TimeSpan maximum)
+    {
+        var start = Start;
+        while (start < End)
+        {
+            var end = End - start > maximum ? start + maximum : End;
+            yield return new TimeWindow(start, end);
+            start = end;
+        }
+    }
+
+    public (TimeWindow First, TimeWindow Second) Halve()
+    {
+        var middle = Start + TimeSpan.FromTicks(Length.Ticks / 2);
+        return (new TimeWindow(Start, middle), new TimeWindow(middle, End));
+    }
+
+    /// <summary>Reads "start/end" (ISO-8601, with offset or Z; no offset means UTC, as the API reads it).</summary>
+    public static TimeWindow Parse(string interval)
+    {
+        var parts = (interval ?? "").Split('/');
+        if (parts.Length != 2 || !TryParseInstant(parts[0], out var start) || !TryParseInstant(parts[1], out var end))
+            throw new ArgumentException($"'{interval}' is not an ISO-8601 interval. Write it as start/end, e.g. 2026-01-05T00:00:00Z/2026-01-06T00:00:00Z.");
+        return new TimeWindow(start, end);
+    }
+
+    private static bool TryParseInstant(string text, out DateTimeOffset value) =>
+        DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
+
+    public static string Format(DateTimeOffset instant) =>
+        instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    public bool Equals(TimeWindow other) => Start == other.Start && End == other.End;
+    public override bool Equals(object? obj) => obj is TimeWindow other && Equals(other);
+    public override int GetHashCode() => Start.GetHashCode() * 31 + End.GetHashCode();
+    public override string ToString() => ToInterval();
 }

@@ -9,154 +9,153 @@ using System.Threading.Tasks;
 using GenesysConvo.Core.Diagnostics;
 using GenesysConvo.Core.Http;
 
-namespace GenesysConvo.Core.Auth
+namespace GenesysConvo.Core.Auth;
+
+/// <summary>OAuth client credentials against https://login.&lt;domain&gt;/oauth/token (HTTP Basic client auth).
+/// Renews before expiry, and once after a 401; renewal is single-flight, so parallel callers at expiry share one login.</summary>
+public sealed class ClientCredentialsTokenSource : ITokenSource
 {
-    /// <summary>OAuth client credentials against https://login.&lt;domain&gt;/oauth/token (HTTP Basic client auth).
-    /// Renews before expiry, and once after a 401; renewal is single-flight, so parallel callers at expiry share one login.</summary>
-    public sealed class ClientCredentialsTokenSource : ITokenSource
+    private readonly HttpClient _loginClient;
+    private readonly Uri _tokenUri;
+    private readonly string _clientId;
+    private readonly ClientSecret _secret;
+    private readonly TimeProvider _time;
+    private readonly SemaphoreSlim _renewal = new SemaphoreSlim(1, 1);
+    private volatile AccessToken? _current;
+    private volatile AccessToken? _rejected;
+
+    public ClientCredentialsTokenSource(HttpClient loginClient, Uri loginBaseUri, string clientId, ClientSecret secret, TimeProvider time)
     {
-        private readonly HttpClient _loginClient;
-        private readonly Uri _tokenUri;
-        private readonly string _clientId;
-        private readonly ClientSecret _secret;
-        private readonly TimeProvider _time;
-        private readonly SemaphoreSlim _renewal = new SemaphoreSlim(1, 1);
-        private volatile AccessToken? _current;
-        private volatile AccessToken? _rejected;
+        _loginClient = loginClient;
+        _tokenUri = UriPaths.Combine(loginBaseUri, "oauth/token");
+        _clientId = clientId;
+        _secret = secret;
+        _time = time;
+    }
 
-        public ClientCredentialsTokenSource(HttpClient loginClient, Uri loginBaseUri, string clientId, ClientSecret secret, TimeProvider time)
+    public GenesysAuthenticationKind Kind => GenesysAuthenticationKind.ClientCredentials;
+    public bool CanRenew => true;
+    public DateTimeOffset? ExpiresAt => _current?.ExpiresAt;
+    public int LoginCount { get; private set; }
+
+    public async Task<AccessToken> GetAsync(CancellationToken cancellationToken)
+    {
+        var token = _current;
+        if (IsUsable(token)) return token!;
+        await _renewal.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            _loginClient = loginClient;
-            _tokenUri = UriPaths.Combine(loginBaseUri, "oauth/token");
-            _clientId = clientId;
-            _secret = secret;
-            _time = time;
-        }
-
-        public GenesysAuthenticationKind Kind => GenesysAuthenticationKind.ClientCredentials;
-        public bool CanRenew => true;
-        public DateTimeOffset? ExpiresAt => _current?.ExpiresAt;
-        public int LoginCount { get; private set; }
-
-        public async Task<AccessToken> GetAsync(CancellationToken cancellationToken)
-        {
-            var token = _current;
+            token = _current;   // another caller may have renewed while we waited
             if (IsUsable(token)) return token!;
-            await _renewal.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                token = _current;   // another caller may have renewed while we waited
-                if (IsUsable(token)) return token!;
-                token = await RequestTokenAsync(cancellationToken).ConfigureAwait(false);
-                _current = token;
-                return token;
-            }
-            finally
-            {
-                _renewal.Release();
-            }
+            token = await RequestTokenAsync(cancellationToken).ConfigureAwait(false);
+            _current = token;
+            return token;
+        }
+        finally
+        {
+            _renewal.Release();
+        }
+    }
+
+    public void Invalidate(AccessToken rejected) => _rejected = rejected;
+
+    /// <summary>Renew a little before expiry (a tenth of the lifetime, at most a minute, as the Go SDK does),
+    /// so a request never leaves with a token that dies in flight.</summary>
+    private bool IsUsable(AccessToken? token)
+    {
+        if (token is null || ReferenceEquals(token, _rejected)) return false;
+        return token.ExpiresAt is not { } expires || _time.GetUtcNow() < expires - RenewalMargin;
+    }
+
+    private TimeSpan RenewalMargin { get; set; } = TimeSpan.Zero;
+
+    private async Task<AccessToken> RequestTokenAsync(CancellationToken cancellationToken)
+    {
+        OperationContext.Observer.Verbose($"Requesting an access token for OAuth client {_clientId} from {_tokenUri.GetLeftPart(UriPartial.Authority)}.");
+        using var request = new HttpRequestMessage(HttpMethod.Post, _tokenUri)
+        {
+            Content = new FormUrlEncodedContent(new[] { new KeyValuePair<string, string>("grant_type", "client_credentials") }),
+        };
+        // The SDKs encode id:secret as ISO-8859-1 before Base64.
+        var basic = Convert.ToBase64String(Encoding.GetEncoding("ISO-8859-1").GetBytes(_clientId + ":" + _secret.Value));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        var trace = new RequestTrace();
+        trace.AttachTo(request);
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await _loginClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!(e is OperationCanceledException) || !cancellationToken.IsCancellationRequested)
+        {
+            throw ApiErrors.FromException(e, "POST", _tokenUri.AbsolutePath, trace);
         }
 
-        public void Invalidate(AccessToken rejected) => _rejected = rejected;
-
-        /// <summary>Renew a little before expiry (a tenth of the lifetime, at most a minute, as the Go SDK does),
-        /// so a request never leaves with a token that dies in flight.</summary>
-        private bool IsUsable(AccessToken? token)
+        using (response)
         {
-            if (token is null || ReferenceEquals(token, _rejected)) return false;
-            return token.ExpiresAt is not { } expires || _time.GetUtcNow() < expires - RenewalMargin;
-        }
-
-        private TimeSpan RenewalMargin { get; set; } = TimeSpan.Zero;
-
-        private async Task<AccessToken> RequestTokenAsync(CancellationToken cancellationToken)
-        {
-            OperationContext.Observer.Verbose($"Requesting an access token for OAuth client {_clientId} from {_tokenUri.GetLeftPart(UriPartial.Authority)}.");
-            using var request = new HttpRequestMessage(HttpMethod.Post, _tokenUri)
-            {
-                Content = new FormUrlEncodedContent(new[] { new KeyValuePair<string, string>("grant_type", "client_credentials") }),
-            };
-            // The SDKs encode id:secret as ISO-8859-1 before Base64.
-            var basic = Convert.ToBase64String(Encoding.GetEncoding("ISO-8859-1").GetBytes(_clientId + ":" + _secret.Value));
-            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
-            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-            var trace = new RequestTrace();
-            trace.AttachTo(request);
-
-            HttpResponseMessage response;
-            try
-            {
-                response = await _loginClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (!(e is OperationCanceledException) || !cancellationToken.IsCancellationRequested)
-            {
-                throw ApiErrors.FromException(e, "POST", _tokenUri.AbsolutePath, trace);
-            }
-
-            using (response)
-            {
-                var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                if (!response.IsSuccessStatusCode) throw LoginError(response, body, trace);
-                var issuedAt = _time.GetUtcNow();
-                try
-                {
-                    using var json = JsonDocument.Parse(body);
-                    var root = json.RootElement;
-                    var value = root.GetProperty("access_token").GetString();
-                    if (string.IsNullOrEmpty(value)) throw new FormatException("empty access_token");
-                    var lifetime = root.TryGetProperty("expires_in", out var e) && e.TryGetInt64(out var s) && s > 0 ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
-                    RenewalMargin = lifetime is { } l ? TimeSpan.FromTicks(Math.Min(TimeSpan.FromMinutes(1).Ticks, l.Ticks / 10)) : TimeSpan.Zero;
-                    LoginCount++;
-                    var token = new AccessToken(value!, issuedAt + lifetime);
-                    OperationContext.Observer.Verbose(lifetime is null
-                        ? "Received an access token (no expiry given)."
-                        : $"Received an access token valid for {ResilienceHandler.Describe(lifetime.Value)} (until {token.ExpiresAt:u}).");
-                    return token;
-                }
-                catch (Exception ex) when (ex is JsonException || ex is KeyNotFoundException || ex is FormatException || ex is InvalidOperationException)
-                {
-                    throw new GenesysApiException(GenesysErrorKind.InvalidResponse,
-                        $"The login service at {_tokenUri.GetLeftPart(UriPartial.Authority)} answered without a usable access token. Check -LoginBaseUri / -Region.")
-                    { StatusCode = (int)response.StatusCode, Method = "POST", Path = _tokenUri.AbsolutePath, CorrelationId = ApiErrors.CorrelationId(response) };
-                }
-            }
-        }
-
-        private GenesysApiException LoginError(HttpResponseMessage response, string body, RequestTrace trace)
-        {
-            string? error = null, description = null;
+            var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode) throw LoginError(response, body, trace);
+            var issuedAt = _time.GetUtcNow();
             try
             {
                 using var json = JsonDocument.Parse(body);
-                if (json.RootElement.ValueKind == JsonValueKind.Object)
-                {
-                    if (json.RootElement.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String) error = e.GetString();
-                    if (json.RootElement.TryGetProperty("error_description", out var d) && d.ValueKind == JsonValueKind.String) description = d.GetString();
-                    else if (json.RootElement.TryGetProperty("description", out d) && d.ValueKind == JsonValueKind.String) description = d.GetString();
-                }
+                var root = json.RootElement;
+                var value = root.GetProperty("access_token").GetString();
+                if (string.IsNullOrEmpty(value)) throw new FormatException("empty access_token");
+                var lifetime = root.TryGetProperty("expires_in", out var e) && e.TryGetInt64(out var s) && s > 0 ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
+                RenewalMargin = lifetime is { } l ? TimeSpan.FromTicks(Math.Min(TimeSpan.FromMinutes(1).Ticks, l.Ticks / 10)) : TimeSpan.Zero;
+                LoginCount++;
+                var token = new AccessToken(value!, issuedAt + lifetime);
+                OperationContext.Observer.Verbose(lifetime is null
+                    ? "Received an access token (no expiry given)."
+                    : $"Received an access token valid for {ResilienceHandler.Describe(lifetime.Value)} (until {token.ExpiresAt:u}).");
+                return token;
             }
-            catch (JsonException) { /* not OAuth JSON: fall back to the generic API error below */ }
-
-            var status = (int)response.StatusCode;
-            // Genesys answers bad client credentials with 400 invalid_client; other servers use 401. Treat both alike.
-            if (error == "invalid_client" || error == "unauthorized_client" || status == 401)
+            catch (Exception ex) when (ex is JsonException || ex is KeyNotFoundException || ex is FormatException || ex is InvalidOperationException)
             {
-                return new GenesysApiException(GenesysErrorKind.Authentication,
-                    $"Genesys Cloud rejected the OAuth client credentials for client id '{_clientId}' ({description ?? error ?? response.ReasonPhrase}). " +
-                    "Check the client id and secret (-ClientId/-ClientSecret, -Credential, or GENESYSCLOUD_OAUTHCLIENT_ID/GENESYSCLOUD_OAUTHCLIENT_SECRET), " +
-                    "that the OAuth client has the Client Credentials grant, and that -Region is the region of the org that owns the client.")
-                {
-                    StatusCode = status, ErrorCode = error, ErrorId = "GenesysConvo.BadCredentials", Method = "POST",
-                    Path = _tokenUri.AbsolutePath, CorrelationId = ApiErrors.CorrelationId(response), Attempts = trace.Attempts,
-                };
+                throw new GenesysApiException(GenesysErrorKind.InvalidResponse,
+                    $"The login service at {_tokenUri.GetLeftPart(UriPartial.Authority)} answered without a usable access token. Check -LoginBaseUri / -Region.")
+                { StatusCode = (int)response.StatusCode, Method = "POST", Path = _tokenUri.AbsolutePath, CorrelationId = ApiErrors.CorrelationId(response) };
             }
-            if (error != null)
-            {
-                return new GenesysApiException(GenesysErrorKind.Authentication,
-                    $"The login service refused the token request: {error}{(description is null ? "" : " (" + description + ")")}.")
-                { StatusCode = status, ErrorCode = error, Method = "POST", Path = _tokenUri.AbsolutePath, CorrelationId = ApiErrors.CorrelationId(response), Attempts = trace.Attempts };
-            }
-            return ApiErrors.FromResponse(response, body, "POST", _tokenUri.AbsolutePath, trace);
         }
+    }
+
+    private GenesysApiException LoginError(HttpResponseMessage response, string body, RequestTrace trace)
+    {
+        string? error = null, description = null;
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            if (json.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                if (json.RootElement.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String) error = e.GetString();
+                if (json.RootElement.TryGetProperty("error_description", out var d) && d.ValueKind == JsonValueKind.String) description = d.GetString();
+                else if (json.RootElement.TryGetProperty("description", out d) && d.ValueKind == JsonValueKind.String) description = d.GetString();
+            }
+        }
+        catch (JsonException) { /* not OAuth JSON: fall back to the generic API error below */ }
+
+        var status = (int)response.StatusCode;
+        // Genesys answers bad client credentials with 400 invalid_client; other servers use 401. Treat both alike.
+        if (error == "invalid_client" || error == "unauthorized_client" || status == 401)
+        {
+            return new GenesysApiException(GenesysErrorKind.Authentication,
+                $"Genesys Cloud rejected the OAuth client credentials for client id '{_clientId}' ({description ?? error ?? response.ReasonPhrase}). " +
+                "Check the client id and secret (-ClientId/-ClientSecret, -Credential, or GENESYSCLOUD_OAUTHCLIENT_ID/GENESYSCLOUD_OAUTHCLIENT_SECRET), " +
+                "that the OAuth client has the Client Credentials grant, and that -Region is the region of the org that owns the client.")
+            {
+                StatusCode = status, ErrorCode = error, ErrorId = "GenesysConvo.BadCredentials", Method = "POST",
+                Path = _tokenUri.AbsolutePath, CorrelationId = ApiErrors.CorrelationId(response), Attempts = trace.Attempts,
+            };
+        }
+        if (error != null)
+        {
+            return new GenesysApiException(GenesysErrorKind.Authentication,
+                $"The login service refused the token request: {error}{(description is null ? "" : " (" + description + ")")}.")
+            { StatusCode = status, ErrorCode = error, Method = "POST", Path = _tokenUri.AbsolutePath, CorrelationId = ApiErrors.CorrelationId(response), Attempts = trace.Attempts };
+        }
+        return ApiErrors.FromResponse(response, body, "POST", _tokenUri.AbsolutePath, trace);
     }
 }

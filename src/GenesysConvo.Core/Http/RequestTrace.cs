@@ -1,35 +1,34 @@
 using System;
 using System.Net.Http;
 
-namespace GenesysConvo.Core.Http
+namespace GenesysConvo.Core.Http;
+
+/// <summary>What the handlers learned about one logical request (attempts, time spent waiting), carried on
+/// the request so the API client can say it in an error: "gave up after 6 attempts over 31 s".</summary>
+internal sealed class RequestTrace
 {
-    /// <summary>What the handlers learned about one logical request (attempts, time spent waiting), carried on
-    /// the request so the API client can say it in an error: "gave up after 6 attempts over 31 s".</summary>
-    internal sealed class RequestTrace
+    private const string Key = "GenesysConvo.RequestTrace";
+
+    public int Attempts { get; set; }
+    public TimeSpan Waited { get; set; }
+    /// <summary>Why the resilience handler stopped retrying, when it stopped before the retry count ran out.</summary>
+    public string? GaveUpBecause { get; set; }
+
+    public static RequestTrace? Of(HttpRequestMessage request)
     {
-        private const string Key = "GenesysConvo.RequestTrace";
-
-        public int Attempts { get; set; }
-        public TimeSpan Waited { get; set; }
-        /// <summary>Why the resilience handler stopped retrying, when it stopped before the retry count ran out.</summary>
-        public string? GaveUpBecause { get; set; }
-
-        public static RequestTrace? Of(HttpRequestMessage request)
-        {
 #if NET
-            return request.Options.TryGetValue(new HttpRequestOptionsKey<RequestTrace>(Key), out var trace) ? trace : null;
+        return request.Options.TryGetValue(new HttpRequestOptionsKey<RequestTrace>(Key), out var trace) ? trace : null;
 #else
-            return request.Properties.TryGetValue(Key, out var trace) ? trace as RequestTrace : null;
+        return request.Properties.TryGetValue(Key, out var trace) ? trace as RequestTrace : null;
 #endif
-        }
+    }
 
-        public void AttachTo(HttpRequestMessage request)
-        {
+    public void AttachTo(HttpRequestMessage request)
+    {
 #if NET
-            request.Options.Set(new HttpRequestOptionsKey<RequestTrace>(Key), this);
+        request.Options.Set(new HttpRequestOptionsKey<RequestTrace>(Key), this);
 #else
-            request.Properties[Key] = this;
+        request.Properties[Key] = this;
 #endif
-        }
     }
 }

@@ -9,129 +9,128 @@ using Polly;
 using Polly.Retry;
 using Polly.Timeout;
 
-namespace GenesysConvo.Core.Http
+namespace GenesysConvo.Core.Http;
+
+/// <summary>Retries what is worth retrying through a Polly pipeline: 429 after what Retry-After says,
+/// 502/503/504, network failures and per-attempt timeouts with exponential backoff and jitter.
+/// Bounded by a retry count, the longest single wait and the total duration; every wait is cancellable.</summary>
+internal sealed class ResilienceHandler : DelegatingHandler
 {
-    /// <summary>Retries what is worth retrying through a Polly pipeline: 429 after what Retry-After says,
-    /// 502/503/504, network failures and per-attempt timeouts with exponential backoff and jitter.
-    /// Bounded by a retry count, the longest single wait and the total duration; every wait is cancellable.</summary>
-    internal sealed class ResilienceHandler : DelegatingHandler
+    private static readonly ResiliencePropertyKey<RequestTrace> s_traceKey = new ResiliencePropertyKey<RequestTrace>("GenesysConvo.Trace");
+    private static readonly ResiliencePropertyKey<long> s_startKey = new ResiliencePropertyKey<long>("GenesysConvo.Start");
+
+    private readonly RetryOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+
+    public ResilienceHandler(RetryOptions options, TimeProvider time)
     {
-        private static readonly ResiliencePropertyKey<RequestTrace> s_traceKey = new ResiliencePropertyKey<RequestTrace>("GenesysConvo.Trace");
-        private static readonly ResiliencePropertyKey<long> s_startKey = new ResiliencePropertyKey<long>("GenesysConvo.Start");
-
-        private readonly RetryOptions _options;
-        private readonly TimeProvider _time;
-        private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
-
-        public ResilienceHandler(RetryOptions options, TimeProvider time)
-        {
-            _options = options;
-            _time = time;
-            _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
-                .AddTimeout(options.MaxDuration)
-                .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-                {
-                    MaxRetryAttempts = Math.Max(1, options.MaxRetryCount),
-                    ShouldHandle = args => new ValueTask<bool>(options.MaxRetryCount > 0 && ShouldRetry(args.Outcome, args.Context)),
-                    DelayGenerator = args => new ValueTask<TimeSpan?>(DelayFor(args.Outcome, args.AttemptNumber, jitter: true)),
-                    OnRetry = args => { OnRetry(args); return default; },
-                })
-                .AddTimeout(options.AttemptTimeout)
-                .Build();
-        }
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            // An HttpRequestMessage can be sent once: buffer the body and send a copy per attempt.
-            var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-            var trace = RequestTrace.Of(request) ?? new RequestTrace();
-            var context = ResilienceContextPool.Shared.Get(cancellationToken);
-            context.Properties.Set(s_traceKey, trace);
-            context.Properties.Set(s_startKey, _time.GetTimestamp());
-            try
+        _options = options;
+        _time = time;
+        _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
+            .AddTimeout(options.MaxDuration)
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
-                return await _pipeline.ExecuteAsync(async ctx =>
-                {
-                    trace.Attempts++;
-                    var attempt = HttpRequestCopy.Of(request, body);
-                    var response = await base.SendAsync(attempt, ctx.CancellationToken).ConfigureAwait(false);
-                    // Read the body inside the attempt, so a connection cut mid-body is retried like any network failure.
-                    await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
-                    return response;
-                }, context).ConfigureAwait(false);
-            }
-            finally
-            {
-                ResilienceContextPool.Shared.Return(context);
-            }
-        }
-
-        internal static bool IsTransientStatus(HttpStatusCode status) =>
-            status == (HttpStatusCode)429 || status == HttpStatusCode.BadGateway
-            || status == HttpStatusCode.ServiceUnavailable || status == HttpStatusCode.GatewayTimeout;
-
-        internal static bool IsTransientException(Exception? exception) =>
-            exception is HttpRequestException || exception is IOException || exception is TimeoutRejectedException;
-
-        private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
-        {
-            if (context.CancellationToken.IsCancellationRequested) return false;
-            var transient = outcome.Result is { } response ? IsTransientStatus(response.StatusCode) : IsTransientException(outcome.Exception);
-            if (!transient) return false;
-
-            var trace = context.Properties.GetValue(s_traceKey, new RequestTrace());
-            var delay = DelayFor(outcome, trace.Attempts - 1, jitter: false);
-            if (delay > _options.MaxDelay)
-            {
-                trace.GaveUpBecause = $"the API asked to wait {Describe(delay)}, longer than the longest wait allowed ({Describe(_options.MaxDelay)})";
-                return false;
-            }
-            var elapsed = _time.GetElapsedTime(context.Properties.GetValue(s_startKey, _time.GetTimestamp()));
-            if (elapsed + delay > _options.MaxDuration)
-            {
-                trace.GaveUpBecause = $"waiting {Describe(delay)} more would pass the time allowed for one request ({Describe(_options.MaxDuration)})";
-                return false;
-            }
-            return true;
-        }
-
-        /// <summary>Retry-After when the API gives one (429, and 503 during maintenance); otherwise exponential
-        /// backoff with full jitter so parallel runspaces do not retry in lockstep.</summary>
-        private TimeSpan DelayFor(Outcome<HttpResponseMessage> outcome, int attemptNumber, bool jitter)
-        {
-            if (outcome.Result is { } response)
-            {
-                var retryAfter = RetryAfter.Read(response, _time.GetUtcNow());
-                if (retryAfter.HasValue) return retryAfter.Value;
-                if (response.StatusCode == (HttpStatusCode)429) return _options.DefaultRetryAfter;
-            }
-            var ceiling = Math.Min(_options.MaxDelay.TotalMilliseconds, _options.BaseDelay.TotalMilliseconds * Math.Pow(2, Math.Max(0, attemptNumber)));
-            // The budget check uses the ceiling, so the jittered wait never breaks the budget it was checked against.
-            return TimeSpan.FromMilliseconds(jitter ? ceiling / 2 + ThreadSafeRandom.NextDouble() * ceiling / 2 : ceiling);
-        }
-
-        private static void OnRetry(OnRetryArguments<HttpResponseMessage> args)
-        {
-            var trace = args.Context.Properties.GetValue(s_traceKey, new RequestTrace());
-            trace.Waited += args.RetryDelay;
-            var why = args.Outcome.Result is { } r ? $"{(int)r.StatusCode} {r.ReasonPhrase}" : Describe(args.Outcome.Exception);
-            OperationContext.Observer.Verbose($"Retry {args.AttemptNumber + 1} after {why}: waiting {Describe(args.RetryDelay)}.");
-        }
-
-        internal static string Describe(TimeSpan span) =>
-            span.TotalSeconds < 1 ? $"{span.TotalMilliseconds:0} ms" : $"{span.TotalSeconds:0.#} s";
-
-        internal static string Describe(Exception? exception) => exception switch
-        {
-            null => "an unknown failure",
-            TimeoutRejectedException _ => "no answer in time",
-            _ => exception.GetType().Name + ": " + exception.Message,
-        };
+                MaxRetryAttempts = Math.Max(1, options.MaxRetryCount),
+                ShouldHandle = args => new ValueTask<bool>(options.MaxRetryCount > 0 && ShouldRetry(args.Outcome, args.Context)),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(DelayFor(args.Outcome, args.AttemptNumber, jitter: true)),
+                OnRetry = args => { OnRetry(args); return default; },
+            })
+            .AddTimeout(options.AttemptTimeout)
+            .Build();
     }
 
-    internal static class ThreadSafeRandom
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        [ThreadStatic] private static Random? t_random;
-        public static double NextDouble() => (t_random ??= new Random(Guid.NewGuid().GetHashCode())).NextDouble();
+        // An HttpRequestMessage can be sent once: buffer the body and send a copy per attempt.
+        var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+        var trace = RequestTrace.Of(request) ?? new RequestTrace();
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(s_traceKey, trace);
+        context.Properties.Set(s_startKey, _time.GetTimestamp());
+        try
+        {
+            return await _pipeline.ExecuteAsync(async ctx =>
+            {
+                trace.Attempts++;
+                var attempt = HttpRequestCopy.Of(request, body);
+                var response = await base.SendAsync(attempt, ctx.CancellationToken).ConfigureAwait(false);
+                // Read the body inside the attempt, so a connection cut mid-body is retried like any network failure.
+                await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+                return response;
+            }, context).ConfigureAwait(false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
     }
+
+    internal static bool IsTransientStatus(HttpStatusCode status) =>
+        status == (HttpStatusCode)429 || status == HttpStatusCode.BadGateway
+        || status == HttpStatusCode.ServiceUnavailable || status == HttpStatusCode.GatewayTimeout;
+
+    internal static bool IsTransientException(Exception? exception) =>
+        exception is HttpRequestException || exception is IOException || exception is TimeoutRejectedException;
+
+    private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
+    {
+        if (context.CancellationToken.IsCancellationRequested) return false;
+        var transient = outcome.Result is { } response ? IsTransientStatus(response.StatusCode) : IsTransientException(outcome.Exception);
+        if (!transient) return false;
+
+        var trace = context.Properties.GetValue(s_traceKey, new RequestTrace());
+        var delay = DelayFor(outcome, trace.Attempts - 1, jitter: false);
+        if (delay > _options.MaxDelay)
+        {
+            trace.GaveUpBecause = $"the API asked to wait {Describe(delay)}, longer than the longest wait allowed ({Describe(_options.MaxDelay)})";
+            return false;
+        }
+        var elapsed = _time.GetElapsedTime(context.Properties.GetValue(s_startKey, _time.GetTimestamp()));
+        if (elapsed + delay > _options.MaxDuration)
+        {
+            trace.GaveUpBecause = $"waiting {Describe(delay)} more would pass the time allowed for one request ({Describe(_options.MaxDuration)})";
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>Retry-After when the API gives one (429, and 503 during maintenance); otherwise exponential
+    /// backoff with full jitter so parallel runspaces do not retry in lockstep.</summary>
+    private TimeSpan DelayFor(Outcome<HttpResponseMessage> outcome, int attemptNumber, bool jitter)
+    {
+        if (outcome.Result is { } response)
+        {
+            var retryAfter = RetryAfter.Read(response, _time.GetUtcNow());
+            if (retryAfter.HasValue) return retryAfter.Value;
+            if (response.StatusCode == (HttpStatusCode)429) return _options.DefaultRetryAfter;
+        }
+        var ceiling = Math.Min(_options.MaxDelay.TotalMilliseconds, _options.BaseDelay.TotalMilliseconds * Math.Pow(2, Math.Max(0, attemptNumber)));
+        // The budget check uses the ceiling, so the jittered wait never breaks the budget it was checked against.
+        return TimeSpan.FromMilliseconds(jitter ? ceiling / 2 + ThreadSafeRandom.NextDouble() * ceiling / 2 : ceiling);
+    }
+
+    private static void OnRetry(OnRetryArguments<HttpResponseMessage> args)
+    {
+        var trace = args.Context.Properties.GetValue(s_traceKey, new RequestTrace());
+        trace.Waited += args.RetryDelay;
+        var why = args.Outcome.Result is { } r ? $"{(int)r.StatusCode} {r.ReasonPhrase}" : Describe(args.Outcome.Exception);
+        OperationContext.Observer.Verbose($"Retry {args.AttemptNumber + 1} after {why}: waiting {Describe(args.RetryDelay)}.");
+    }
+
+    internal static string Describe(TimeSpan span) =>
+        span.TotalSeconds < 1 ? $"{span.TotalMilliseconds:0} ms" : $"{span.TotalSeconds:0.#} s";
+
+    internal static string Describe(Exception? exception) => exception switch
+    {
+        null => "an unknown failure",
+        TimeoutRejectedException _ => "no answer in time",
+        _ => exception.GetType().Name + ": " + exception.Message,
+    };
+}
+
+internal static class ThreadSafeRandom
+{
+    [ThreadStatic] private static Random? t_random;
+    public static double NextDouble() => (t_random ??= new Random(Guid.NewGuid().GetHashCode())).NextDouble();
 }

@@ -221,8 +221,8 @@ public static class AggregatesEndpoint
             if (q.Flatten && values.Length > 1) values = [string.Join(",", values)];
             var next = new List<List<(string, string)>>();
             foreach (var combo in combos)
-            foreach (var v in values.Distinct(StringComparer.Ordinal))
-                next.Add([.. combo, (dim, v)]);
+                foreach (var v in values.Distinct(StringComparer.Ordinal))
+                    next.Add([.. combo, (dim, v)]);
             combos = next;
         }
 

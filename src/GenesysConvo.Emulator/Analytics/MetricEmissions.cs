@@ -176,38 +176,38 @@ public static class MetricEmissions
         var sources = new List<EmissionSource>();
         var items = new List<Item>();
         foreach (var p in c.Participants)
-        foreach (var s in p.Sessions)
-        {
-            if (s.Metrics.Count == 0) continue;
-            string? queueId = null, wrapUpCode = null, disconnectType = null;
-            foreach (var seg in s.Segments)
+            foreach (var s in p.Sessions)
             {
-                queueId ??= seg.QueueId;
-                if (seg.SegmentType == "wrapup" && seg.WrapUpCode is not null) wrapUpCode = seg.WrapUpCode;
-                if (seg.DisconnectType is not null) disconnectType = seg.DisconnectType;
-            }
+                if (s.Metrics.Count == 0) continue;
+                string? queueId = null, wrapUpCode = null, disconnectType = null;
+                foreach (var seg in s.Segments)
+                {
+                    queueId ??= seg.QueueId;
+                    if (seg.SegmentType == "wrapup" && seg.WrapUpCode is not null) wrapUpCode = seg.WrapUpCode;
+                    if (seg.DisconnectType is not null) disconnectType = seg.DisconnectType;
+                }
 
-            sources.Add(new EmissionSource
-            {
-                ConversationId = c.ConversationId, DivisionIds = divisions!, OriginatingDirection = Intern(c.OriginatingDirection),
-                ConversationInitiator = Intern(c.ConversationInitiator), CustomerParticipation = c.CustomerParticipation,
-                FirstQueue = Intern(firstQueue),
-                ParticipantId = p.ParticipantId, Purpose = Intern(p.Purpose), UserId = Intern(p.UserId),
-                ParticipantName = p.UserId is null && p.Purpose != "acd" ? p.ParticipantName : Intern(p.ParticipantName),
-                SessionId = s.SessionId, MediaType = Intern(s.MediaType), MessageType = Intern(s.MessageType), Direction = Intern(s.Direction),
-                Ani = s.Ani, Dnis = s.Dnis, SessionDnis = s.SessionDnis, AddressFrom = s.AddressFrom, AddressTo = s.AddressTo,
-                EdgeId = Intern(s.EdgeId), PeerId = s.PeerId, Provider = Intern(s.Provider), Remote = s.Remote,
-                RequestedRoutings = (s.RequestedRoutings ?? []).Select(Intern).ToArray()!, UsedRouting = Intern(s.UsedRouting),
-                SelectedAgentId = Intern(s.SelectedAgentId),
-                QueueId = Intern(queueId), WrapUpCode = Intern(wrapUpCode), DisconnectType = Intern(disconnectType),
-                Abandoned = s.Metrics.Any(m => m.Name == "tAbandon"),
-            });
-            foreach (var m in s.Metrics)
-            {
-                if (m.Name is null || m.EmitDate is not { } at) continue;
-                items.Add(new Item(sources.Count - 1, Intern(m.Name)!, m.Value ?? 0, at));
+                sources.Add(new EmissionSource
+                {
+                    ConversationId = c.ConversationId, DivisionIds = divisions!, OriginatingDirection = Intern(c.OriginatingDirection),
+                    ConversationInitiator = Intern(c.ConversationInitiator), CustomerParticipation = c.CustomerParticipation,
+                    FirstQueue = Intern(firstQueue),
+                    ParticipantId = p.ParticipantId, Purpose = Intern(p.Purpose), UserId = Intern(p.UserId),
+                    ParticipantName = p.UserId is null && p.Purpose != "acd" ? p.ParticipantName : Intern(p.ParticipantName),
+                    SessionId = s.SessionId, MediaType = Intern(s.MediaType), MessageType = Intern(s.MessageType), Direction = Intern(s.Direction),
+                    Ani = s.Ani, Dnis = s.Dnis, SessionDnis = s.SessionDnis, AddressFrom = s.AddressFrom, AddressTo = s.AddressTo,
+                    EdgeId = Intern(s.EdgeId), PeerId = s.PeerId, Provider = Intern(s.Provider), Remote = s.Remote,
+                    RequestedRoutings = (s.RequestedRoutings ?? []).Select(Intern).ToArray()!, UsedRouting = Intern(s.UsedRouting),
+                    SelectedAgentId = Intern(s.SelectedAgentId),
+                    QueueId = Intern(queueId), WrapUpCode = Intern(wrapUpCode), DisconnectType = Intern(disconnectType),
+                    Abandoned = s.Metrics.Any(m => m.Name == "tAbandon"),
+                });
+                foreach (var m in s.Metrics)
+                {
+                    if (m.Name is null || m.EmitDate is not { } at) continue;
+                    items.Add(new Item(sources.Count - 1, Intern(m.Name)!, m.Value ?? 0, at));
+                }
             }
-        }
 
         return new Compact(sources.ToArray(), items.ToArray());
     }

@@ -207,9 +207,9 @@ public static class Predicates
     public static IEnumerable<SegmentContext> SegmentsOf(AnalyticsConversation c)
     {
         foreach (var p in c.Participants)
-        foreach (var s in p.Sessions)
-        foreach (var seg in s.Segments)
-            yield return new SegmentContext(c, p, s, seg);
+            foreach (var s in p.Sessions)
+                foreach (var seg in s.Segments)
+                    yield return new SegmentContext(c, p, s, seg);
     }
 
     private static bool ConversationPredicate(AnalyticsConversation c, QueryPredicate p)
@@ -309,13 +309,13 @@ public static class Predicates
         double sum = 0;
         var found = false;
         foreach (var p in c.Participants)
-        foreach (var s in p.Sessions)
-        foreach (var m in s.Metrics)
-        {
-            if (m.Name != metric || m.Value is not { } v) continue;
-            sum += v;
-            found = true;
-        }
+            foreach (var s in p.Sessions)
+                foreach (var m in s.Metrics)
+                {
+                    if (m.Name != metric || m.Value is not { } v) continue;
+                    sum += v;
+                    found = true;
+                }
 
         return found ? sum : null;
     }

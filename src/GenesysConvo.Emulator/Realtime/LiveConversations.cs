@@ -140,8 +140,8 @@ public sealed class LiveConversations
         {
             if (p.Purpose != purpose) continue;
             foreach (var s in p.Sessions)
-            foreach (var x in s.Segments)
-                if (x.SegmentEnd is null && x.SegmentType == type) return (p, x);
+                foreach (var x in s.Segments)
+                    if (x.SegmentEnd is null && x.SegmentType == type) return (p, x);
         }
 
         return null;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using GenesysConvo.Emulator.Conversations;
 using GenesysConvo.Emulator.Auth;
+using GenesysConvo.Emulator.Conversations;
 using GenesysConvo.Emulator.Infrastructure;
 using GenesysConvo.Emulator.Org;
 using Microsoft.AspNetCore.Builder;

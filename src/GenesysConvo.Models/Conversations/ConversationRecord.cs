@@ -3,124 +3,123 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using GenesysConvo.Analytics;
 
-namespace GenesysConvo
+namespace GenesysConvo;
+
+/// <summary>One conversation, flattened for tables and CSV: every visible property is a scalar. Several values
+/// (two queues, two agents) are joined with "; ". The whole record stays on the hidden Participants property.</summary>
+public sealed class ConversationRecord
 {
-    /// <summary>One conversation, flattened for tables and CSV: every visible property is a scalar. Several values
-    /// (two queues, two agents) are joined with "; ". The whole record stays on the hidden Participants property.</summary>
-    public sealed class ConversationRecord
-    {
-        public string ConversationId { get; set; } = "";
-        public DateTimeOffset StartTime { get; set; }
-        public DateTimeOffset? EndTime { get; set; }
-        public TimeSpan? Duration { get; set; }
-        public bool IsActive { get; set; }
-        /// <summary>Media types in the order they appear (voice; callback).</summary>
-        public string? MediaType { get; set; }
-        /// <summary>The customer session's direction (inbound, outbound).</summary>
-        public string? Direction { get; set; }
-        public string? OriginatingDirection { get; set; }
-        public string? Ani { get; set; }
-        public string? Dnis { get; set; }
-        /// <summary>Who the customer is: the ANI of a call, the address of an e-mail or message, the chat name.</summary>
-        public string? CustomerAddress { get; set; }
-        public string? Queue { get; set; }
-        public string? QueueId { get; set; }
-        public string? Agent { get; set; }
-        public string? AgentId { get; set; }
-        public string? WrapUpCode { get; set; }
-        public string? WrapUpCodeId { get; set; }
-        /// <summary>How the customer's side ended (client, peer, endpoint, transfer, …).</summary>
-        public string? DisconnectType { get; set; }
-        public bool Abandoned { get; set; }
-        public int TransferCount { get; set; }
-        public string? DivisionId { get; set; }
-        public TimeSpan? HandleTime { get; set; }
-        public TimeSpan? TalkTime { get; set; }
-        public TimeSpan? HoldTime { get; set; }
-        public TimeSpan? AcwTime { get; set; }
-        /// <summary>Time waiting in queue (tAcd).</summary>
-        public TimeSpan? WaitTime { get; set; }
-        public TimeSpan? AlertTime { get; set; }
+    public string ConversationId { get; set; } = "";
+    public DateTimeOffset StartTime { get; set; }
+    public DateTimeOffset? EndTime { get; set; }
+    public TimeSpan? Duration { get; set; }
+    public bool IsActive { get; set; }
+    /// <summary>Media types in the order they appear (voice; callback).</summary>
+    public string? MediaType { get; set; }
+    /// <summary>The customer session's direction (inbound, outbound).</summary>
+    public string? Direction { get; set; }
+    public string? OriginatingDirection { get; set; }
+    public string? Ani { get; set; }
+    public string? Dnis { get; set; }
+    /// <summary>Who the customer is: the ANI of a call, the address of an e-mail or message, the chat name.</summary>
+    public string? CustomerAddress { get; set; }
+    public string? Queue { get; set; }
+    public string? QueueId { get; set; }
+    public string? Agent { get; set; }
+    public string? AgentId { get; set; }
+    public string? WrapUpCode { get; set; }
+    public string? WrapUpCodeId { get; set; }
+    /// <summary>How the customer's side ended (client, peer, endpoint, transfer, …).</summary>
+    public string? DisconnectType { get; set; }
+    public bool Abandoned { get; set; }
+    public int TransferCount { get; set; }
+    public string? DivisionId { get; set; }
+    public TimeSpan? HandleTime { get; set; }
+    public TimeSpan? TalkTime { get; set; }
+    public TimeSpan? HoldTime { get; set; }
+    public TimeSpan? AcwTime { get; set; }
+    /// <summary>Time waiting in queue (tAcd).</summary>
+    public TimeSpan? WaitTime { get; set; }
+    public TimeSpan? AlertTime { get; set; }
 
-        /// <summary>The full detail record: participants, their sessions, segments and metrics (not exported to CSV;
-        /// use -Expand Participant|Session|Segment for one row per child).</summary>
-        [Hidden]
-        public List<ConversationParticipant> Participants { get; set; } = new List<ConversationParticipant>();
+    /// <summary>The full detail record: participants, their sessions, segments and metrics (not exported to CSV;
+    /// use -Expand Participant|Session|Segment for one row per child).</summary>
+    [Hidden]
+    public List<ConversationParticipant> Participants { get; set; } = new List<ConversationParticipant>();
 
-        /// <summary>The raw record's other conversation-level fields.</summary>
-        [Hidden]
-        public AnalyticsConversation? Detail { get; set; }
-    }
+    /// <summary>The raw record's other conversation-level fields.</summary>
+    [Hidden]
+    public AnalyticsConversation? Detail { get; set; }
+}
 
-    /// <summary>Columns every expanded row carries, so a row still says which conversation it belongs to.</summary>
-    public abstract class ConversationChildRow
-    {
-        public string ConversationId { get; set; } = "";
-        public DateTimeOffset ConversationStart { get; set; }
-        public DateTimeOffset? ConversationEnd { get; set; }
-        public string? OriginatingDirection { get; set; }
-        public string? ParticipantId { get; set; }
-        public string? Purpose { get; set; }
-        public string? ParticipantName { get; set; }
-        public string? UserId { get; set; }
-        public string? UserName { get; set; }
-    }
+/// <summary>Columns every expanded row carries, so a row still says which conversation it belongs to.</summary>
+public abstract class ConversationChildRow
+{
+    public string ConversationId { get; set; } = "";
+    public DateTimeOffset ConversationStart { get; set; }
+    public DateTimeOffset? ConversationEnd { get; set; }
+    public string? OriginatingDirection { get; set; }
+    public string? ParticipantId { get; set; }
+    public string? Purpose { get; set; }
+    public string? ParticipantName { get; set; }
+    public string? UserId { get; set; }
+    public string? UserName { get; set; }
+}
 
-    /// <summary>-Expand Participant: one row per participant (customer, IVR, ACD, agent …).</summary>
-    public sealed class ConversationParticipantRow : ConversationChildRow
-    {
-        public int SessionCount { get; set; }
-        public string? MediaType { get; set; }
-        public string? Queue { get; set; }
-        public string? QueueId { get; set; }
-        public string? WrapUpCode { get; set; }
-        public string? WrapUpCodeId { get; set; }
-        public DateTimeOffset? FirstSegmentStart { get; set; }
-        public DateTimeOffset? LastSegmentEnd { get; set; }
-        public TimeSpan? HandleTime { get; set; }
-        public TimeSpan? TalkTime { get; set; }
-        public TimeSpan? HoldTime { get; set; }
-        public TimeSpan? AcwTime { get; set; }
-    }
+/// <summary>-Expand Participant: one row per participant (customer, IVR, ACD, agent …).</summary>
+public sealed class ConversationParticipantRow : ConversationChildRow
+{
+    public int SessionCount { get; set; }
+    public string? MediaType { get; set; }
+    public string? Queue { get; set; }
+    public string? QueueId { get; set; }
+    public string? WrapUpCode { get; set; }
+    public string? WrapUpCodeId { get; set; }
+    public DateTimeOffset? FirstSegmentStart { get; set; }
+    public DateTimeOffset? LastSegmentEnd { get; set; }
+    public TimeSpan? HandleTime { get; set; }
+    public TimeSpan? TalkTime { get; set; }
+    public TimeSpan? HoldTime { get; set; }
+    public TimeSpan? AcwTime { get; set; }
+}
 
-    /// <summary>-Expand Session: one row per session (a participant's leg on one media).</summary>
-    public sealed class ConversationSessionRow : ConversationChildRow
-    {
-        public string? SessionId { get; set; }
-        public string? MediaType { get; set; }
-        public string? Direction { get; set; }
-        public string? Ani { get; set; }
-        public string? Dnis { get; set; }
-        public string? AddressFrom { get; set; }
-        public string? AddressTo { get; set; }
-        public string? Queue { get; set; }
-        public string? QueueId { get; set; }
-        public string? WrapUpCode { get; set; }
-        public string? WrapUpCodeId { get; set; }
-        public string? DisconnectType { get; set; }
-        public int SegmentCount { get; set; }
-        public TimeSpan? HandleTime { get; set; }
-        public TimeSpan? TalkTime { get; set; }
-        public TimeSpan? HoldTime { get; set; }
-        public TimeSpan? AcwTime { get; set; }
-        public TimeSpan? AlertTime { get; set; }
-        public TimeSpan? WaitTime { get; set; }
-    }
+/// <summary>-Expand Session: one row per session (a participant's leg on one media).</summary>
+public sealed class ConversationSessionRow : ConversationChildRow
+{
+    public string? SessionId { get; set; }
+    public string? MediaType { get; set; }
+    public string? Direction { get; set; }
+    public string? Ani { get; set; }
+    public string? Dnis { get; set; }
+    public string? AddressFrom { get; set; }
+    public string? AddressTo { get; set; }
+    public string? Queue { get; set; }
+    public string? QueueId { get; set; }
+    public string? WrapUpCode { get; set; }
+    public string? WrapUpCodeId { get; set; }
+    public string? DisconnectType { get; set; }
+    public int SegmentCount { get; set; }
+    public TimeSpan? HandleTime { get; set; }
+    public TimeSpan? TalkTime { get; set; }
+    public TimeSpan? HoldTime { get; set; }
+    public TimeSpan? AcwTime { get; set; }
+    public TimeSpan? AlertTime { get; set; }
+    public TimeSpan? WaitTime { get; set; }
+}
 
-    /// <summary>-Expand Segment: one row per segment (alert, interact, hold, wrapup …), for quality audits.</summary>
-    public sealed class ConversationSegmentRow : ConversationChildRow
-    {
-        public string? SessionId { get; set; }
-        public string? MediaType { get; set; }
-        public string? SegmentType { get; set; }
-        public DateTimeOffset SegmentStart { get; set; }
-        public DateTimeOffset? SegmentEnd { get; set; }
-        public TimeSpan? Duration { get; set; }
-        public string? Queue { get; set; }
-        public string? QueueId { get; set; }
-        public string? WrapUpCode { get; set; }
-        public string? WrapUpCodeId { get; set; }
-        public string? WrapUpNote { get; set; }
-        public string? DisconnectType { get; set; }
-    }
+/// <summary>-Expand Segment: one row per segment (alert, interact, hold, wrapup …), for quality audits.</summary>
+public sealed class ConversationSegmentRow : ConversationChildRow
+{
+    public string? SessionId { get; set; }
+    public string? MediaType { get; set; }
+    public string? SegmentType { get; set; }
+    public DateTimeOffset SegmentStart { get; set; }
+    public DateTimeOffset? SegmentEnd { get; set; }
+    public TimeSpan? Duration { get; set; }
+    public string? Queue { get; set; }
+    public string? QueueId { get; set; }
+    public string? WrapUpCode { get; set; }
+    public string? WrapUpCodeId { get; set; }
+    public string? WrapUpNote { get; set; }
+    public string? DisconnectType { get; set; }
 }

@@ -7,140 +7,139 @@ using GenesysConvo.Core.Http;
 using GenesysConvo.Core.Session;
 using GenesysConvo.Infrastructure;
 
-namespace GenesysConvo.Cmdlets
+namespace GenesysConvo.Cmdlets;
+
+/// <summary>Connect-GenesysCloud: OAuth client credentials (renewed by the module), or a token obtained elsewhere.</summary>
+[Cmdlet(VerbsCommunications.Connect, "GenesysCloud", DefaultParameterSetName = EnvironmentSet)]
+[OutputType(typeof(GenesysCloudSession))]
+public sealed class ConnectGenesysCloudCommand : GenesysCmdlet
 {
-    /// <summary>Connect-GenesysCloud: OAuth client credentials (renewed by the module), or a token obtained elsewhere.</summary>
-    [Cmdlet(VerbsCommunications.Connect, "GenesysCloud", DefaultParameterSetName = EnvironmentSet)]
-    [OutputType(typeof(GenesysCloudSession))]
-    public sealed class ConnectGenesysCloudCommand : GenesysCmdlet
+    private const string ClientSecretSet = "ClientSecret";
+    private const string CredentialSet = "Credential";
+    private const string AccessTokenSet = "AccessToken";
+    private const string EnvironmentSet = "Environment";
+
+    [Parameter(Mandatory = true, ParameterSetName = ClientSecretSet)]
+    [ValidateNotNullOrEmpty]
+    public string ClientId { get; set; } = null!;
+
+    [Parameter(Mandatory = true, ParameterSetName = ClientSecretSet)]
+    [ValidateNotNull]
+    public SecureString ClientSecret { get; set; } = null!;
+
+    /// <summary>User name = OAuth client id, password = client secret (an Azure Automation credential asset).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
+    [Credential]
+    [ValidateNotNull]
+    public PSCredential Credential { get; set; } = null!;
+
+    [Parameter(Mandatory = true, ParameterSetName = AccessTokenSet)]
+    [ValidateNotNull]
+    public SecureString AccessToken { get; set; } = null!;
+
+    /// <summary>When the supplied token expires, if known: the module warns before then.</summary>
+    [Parameter(ParameterSetName = AccessTokenSet)]
+    public DateTimeOffset? AccessTokenExpiresAt { get; set; }
+
+    [Parameter]
+    [ArgumentCompleter(typeof(RegionCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? Region { get; set; }
+
+    [Parameter]
+    [ValidateNotNull]
+    public Uri? ApiBaseUri { get; set; }
+
+    [Parameter]
+    [ValidateNotNull]
+    public Uri? LoginBaseUri { get; set; }
+
+    [Parameter]
+    [ValidateRange(0, 50)]
+    public int MaxRetryCount { get; set; } = new RetryOptions().MaxRetryCount;
+
+    [Parameter]
+    public TimeSpan MaxRetryDuration { get; set; } = new RetryOptions().MaxDuration;
+
+    [Parameter]
+    public TimeSpan RetryDelay { get; set; } = new RetryOptions().BaseDelay;
+
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void ProcessRecord()
     {
-        private const string ClientSecretSet = "ClientSecret";
-        private const string CredentialSet = "Credential";
-        private const string AccessTokenSet = "AccessToken";
-        private const string EnvironmentSet = "Environment";
-
-        [Parameter(Mandatory = true, ParameterSetName = ClientSecretSet)]
-        [ValidateNotNullOrEmpty]
-        public string ClientId { get; set; } = null!;
-
-        [Parameter(Mandatory = true, ParameterSetName = ClientSecretSet)]
-        [ValidateNotNull]
-        public SecureString ClientSecret { get; set; } = null!;
-
-        /// <summary>User name = OAuth client id, password = client secret (an Azure Automation credential asset).</summary>
-        [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
-        [Credential]
-        [ValidateNotNull]
-        public PSCredential Credential { get; set; } = null!;
-
-        [Parameter(Mandatory = true, ParameterSetName = AccessTokenSet)]
-        [ValidateNotNull]
-        public SecureString AccessToken { get; set; } = null!;
-
-        /// <summary>When the supplied token expires, if known: the module warns before then.</summary>
-        [Parameter(ParameterSetName = AccessTokenSet)]
-        public DateTimeOffset? AccessTokenExpiresAt { get; set; }
-
-        [Parameter]
-        [ArgumentCompleter(typeof(RegionCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string? Region { get; set; }
-
-        [Parameter]
-        [ValidateNotNull]
-        public Uri? ApiBaseUri { get; set; }
-
-        [Parameter]
-        [ValidateNotNull]
-        public Uri? LoginBaseUri { get; set; }
-
-        [Parameter]
-        [ValidateRange(0, 50)]
-        public int MaxRetryCount { get; set; } = new RetryOptions().MaxRetryCount;
-
-        [Parameter]
-        public TimeSpan MaxRetryDuration { get; set; } = new RetryOptions().MaxDuration;
-
-        [Parameter]
-        public TimeSpan RetryDelay { get; set; } = new RetryOptions().BaseDelay;
-
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
-        protected override void ProcessRecord()
+        var options = new ConnectionOptions
         {
-            var options = new ConnectionOptions
+            ApiBaseUri = ApiBaseUri,
+            LoginBaseUri = LoginBaseUri,
+            Retry = new RetryOptions { MaxRetryCount = MaxRetryCount, MaxDuration = MaxRetryDuration, BaseDelay = RetryDelay },
+        };
+        var environment = EnvironmentSettings.Read(Environment.GetEnvironmentVariable);
+        try { options.Region = ResolveRegion(environment); }
+        catch (ArgumentException e) { ThrowTerminatingError(new ErrorRecord(e, "GenesysConvo.UnknownRegion", ErrorCategory.InvalidArgument, Region ?? environment.Region)); }
+        try
+        {
+            switch (ParameterSetName)
             {
-                ApiBaseUri = ApiBaseUri,
-                LoginBaseUri = LoginBaseUri,
-                Retry = new RetryOptions { MaxRetryCount = MaxRetryCount, MaxDuration = MaxRetryDuration, BaseDelay = RetryDelay },
-            };
-            var environment = EnvironmentSettings.Read(Environment.GetEnvironmentVariable);
-            try { options.Region = ResolveRegion(environment); }
-            catch (ArgumentException e) { ThrowTerminatingError(new ErrorRecord(e, "GenesysConvo.UnknownRegion", ErrorCategory.InvalidArgument, Region ?? environment.Region)); }
-            try
-            {
-                switch (ParameterSetName)
-                {
-                    case ClientSecretSet:
-                        options.ClientId = ClientId;
-                        options.ClientSecret = new ClientSecret(Plain(ClientSecret));
-                        break;
-                    case CredentialSet:
-                        options.ClientId = Credential.UserName;
-                        options.ClientSecret = new ClientSecret(Plain(Credential.Password));
-                        break;
-                    case AccessTokenSet:
-                        options.AccessToken = new AccessToken(Plain(AccessToken), AccessTokenExpiresAt);
-                        break;
-                    default:
-                        environment.ApplyCredentialsTo(options);
-                        WriteVerbose("Using credentials from the environment (" + (options.AccessToken is null ? EnvironmentSettings.ClientIdVariable : EnvironmentSettings.AccessTokenVariable) + ").");
-                        break;
-                }
-                options.Validate();
+                case ClientSecretSet:
+                    options.ClientId = ClientId;
+                    options.ClientSecret = new ClientSecret(Plain(ClientSecret));
+                    break;
+                case CredentialSet:
+                    options.ClientId = Credential.UserName;
+                    options.ClientSecret = new ClientSecret(Plain(Credential.Password));
+                    break;
+                case AccessTokenSet:
+                    options.AccessToken = new AccessToken(Plain(AccessToken), AccessTokenExpiresAt);
+                    break;
+                default:
+                    environment.ApplyCredentialsTo(options);
+                    WriteVerbose("Using credentials from the environment (" + (options.AccessToken is null ? EnvironmentSettings.ClientIdVariable : EnvironmentSettings.AccessTokenVariable) + ").");
+                    break;
             }
-            catch (ArgumentException e)
-            {
-                ThrowTerminatingError(new ErrorRecord(e, "GenesysConvo.InvalidConnectionSetting", ErrorCategory.InvalidArgument, null));
-            }
-
-            WriteVerbose($"Connecting to {options.EffectiveApiBaseUri} (login {options.EffectiveLoginBaseUri}).");
-            GenesysConnection connection = null!;
-            try
-            {
-                connection = Run(token => GenesysConnection.ConnectAsync(options, token));
-            }
-            catch (Exception e) when (e is GenesysApiException || e is ArgumentException)
-            {
-                ThrowFailure(e, options.EffectiveLoginBaseUri);
-            }
-
-            var session = new GenesysCloudSession(connection);
-            GenesysCloudSession.Current = session;
-            WriteVerbose($"Connected to {session.OrganizationName ?? session.Environment} as {(session.ClientId ?? "a supplied token")}; this is now the current session.");
-            if (PassThru) WriteObject(session);
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "GenesysConvo.InvalidConnectionSetting", ErrorCategory.InvalidArgument, null));
         }
 
-        private GenesysRegion ResolveRegion(EnvironmentSettings environment)
+        WriteVerbose($"Connecting to {options.EffectiveApiBaseUri} (login {options.EffectiveLoginBaseUri}).");
+        GenesysConnection connection = null!;
+        try
         {
-            var value = Region ?? environment.Region;
-            if (value is null)
-            {
-                WriteVerbose($"No -Region or {EnvironmentSettings.RegionVariable}: using {GenesysRegion.Default}.");
-                return GenesysRegion.Default;
-            }
-            try
-            {
-                return GenesysRegion.Resolve(value);
-            }
-            catch (ArgumentException e) when (Region is null)
-            {
-                // Say where the bad value came from: a runbook's environment is easy to overlook.
-                throw new ArgumentException(e.Message.Replace($"'{value}'", $"'{value}' (from {environment.RegionSource})"));
-            }
+            connection = Run(token => GenesysConnection.ConnectAsync(options, token));
+        }
+        catch (Exception e) when (e is GenesysApiException || e is ArgumentException)
+        {
+            ThrowFailure(e, options.EffectiveLoginBaseUri);
         }
 
-        private static string Plain(SecureString secure) => new NetworkCredential(string.Empty, secure).Password;
+        var session = new GenesysCloudSession(connection);
+        GenesysCloudSession.Current = session;
+        WriteVerbose($"Connected to {session.OrganizationName ?? session.Environment} as {(session.ClientId ?? "a supplied token")}; this is now the current session.");
+        if (PassThru) WriteObject(session);
     }
+
+    private GenesysRegion ResolveRegion(EnvironmentSettings environment)
+    {
+        var value = Region ?? environment.Region;
+        if (value is null)
+        {
+            WriteVerbose($"No -Region or {EnvironmentSettings.RegionVariable}: using {GenesysRegion.Default}.");
+            return GenesysRegion.Default;
+        }
+        try
+        {
+            return GenesysRegion.Resolve(value);
+        }
+        catch (ArgumentException e) when (Region is null)
+        {
+            // Say where the bad value came from: a runbook's environment is easy to overlook.
+            throw new ArgumentException(e.Message.Replace($"'{value}'", $"'{value}' (from {environment.RegionSource})"));
+        }
+    }
+
+    private static string Plain(SecureString secure) => new NetworkCredential(string.Empty, secure).Password;
 }

@@ -4,107 +4,106 @@ using GenesysConvo.Core.Analytics;
 using GenesysConvo.Core.Conversations;
 using GenesysConvo.Infrastructure;
 
-namespace GenesysConvo.Cmdlets
+namespace GenesysConvo.Cmdlets;
+
+/// <summary>Get-GenesysActiveConversation: the conversations live right now — org-wide or filtered (analytics details
+/// query), one in full (GET /api/v2/conversations/{id}), or the calling user's own (-Mine).</summary>
+[Cmdlet(VerbsCommon.Get, "GenesysActiveConversation", SupportsPaging = true, DefaultParameterSetName = ListSet)]
+[OutputType(typeof(ActiveConversation))]
+public sealed class GetGenesysActiveConversationCommand : GenesysApiCmdlet
 {
-    /// <summary>Get-GenesysActiveConversation: the conversations live right now — org-wide or filtered (analytics details
-    /// query), one in full (GET /api/v2/conversations/{id}), or the calling user's own (-Mine).</summary>
-    [Cmdlet(VerbsCommon.Get, "GenesysActiveConversation", SupportsPaging = true, DefaultParameterSetName = ListSet)]
-    [OutputType(typeof(ActiveConversation))]
-    public sealed class GetGenesysActiveConversationCommand : GenesysApiCmdlet
+    private const string ListSet = "List";
+    private const string ByIdSet = "ById";
+    private const string MineSet = "Mine";
+
+    [Parameter(ParameterSetName = ListSet)]
+    [Alias("Queue")]
+    [ValidateNotNullOrEmpty]
+    public string[] QueueId { get; set; } = Array.Empty<string>();
+
+    [Parameter(ParameterSetName = ListSet)]
+    [Alias("User", "Agent")]
+    [ValidateNotNullOrEmpty]
+    public string[] UserId { get; set; } = Array.Empty<string>();
+
+    [Parameter(ParameterSetName = ListSet)]
+    [ArgumentCompleter(typeof(MediaTypeCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string[] MediaType { get; set; } = Array.Empty<string>();
+
+    [Parameter(ParameterSetName = ListSet)]
+    [ValidateSet("inbound", "outbound", IgnoreCase = true)]
+    public string[] Direction { get; set; } = Array.Empty<string>();
+
+    [Parameter(ParameterSetName = ListSet)]
+    [ValidateNotNullOrEmpty]
+    public string[] DivisionId { get; set; } = Array.Empty<string>();
+
+    /// <summary>One conversation's live state; binds ConversationId (or Id) from any record in the pipeline.</summary>
+    [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Id")]
+    [ValidateNotNullOrEmpty]
+    public string[] ConversationId { get; set; } = Array.Empty<string>();
+
+    /// <summary>The conversations of the user whose token the session holds (needs a user's -AccessToken).</summary>
+    [Parameter(ParameterSetName = MineSet, Mandatory = true)]
+    public SwitchParameter Mine { get; set; }
+
+    protected override void ProcessRecord()
     {
-        private const string ListSet = "List";
-        private const string ByIdSet = "ById";
-        private const string MineSet = "Mine";
-
-        [Parameter(ParameterSetName = ListSet)]
-        [Alias("Queue")]
-        [ValidateNotNullOrEmpty]
-        public string[] QueueId { get; set; } = Array.Empty<string>();
-
-        [Parameter(ParameterSetName = ListSet)]
-        [Alias("User", "Agent")]
-        [ValidateNotNullOrEmpty]
-        public string[] UserId { get; set; } = Array.Empty<string>();
-
-        [Parameter(ParameterSetName = ListSet)]
-        [ArgumentCompleter(typeof(MediaTypeCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string[] MediaType { get; set; } = Array.Empty<string>();
-
-        [Parameter(ParameterSetName = ListSet)]
-        [ValidateSet("inbound", "outbound", IgnoreCase = true)]
-        public string[] Direction { get; set; } = Array.Empty<string>();
-
-        [Parameter(ParameterSetName = ListSet)]
-        [ValidateNotNullOrEmpty]
-        public string[] DivisionId { get; set; } = Array.Empty<string>();
-
-        /// <summary>One conversation's live state; binds ConversationId (or Id) from any record in the pipeline.</summary>
-        [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Id")]
-        [ValidateNotNullOrEmpty]
-        public string[] ConversationId { get; set; } = Array.Empty<string>();
-
-        /// <summary>The conversations of the user whose token the session holds (needs a user's -AccessToken).</summary>
-        [Parameter(ParameterSetName = MineSet, Mandatory = true)]
-        public SwitchParameter Mine { get; set; }
-
-        protected override void ProcessRecord()
+        var connection = Connection;
+        switch (ParameterSetName)
         {
-            var connection = Connection;
-            switch (ParameterSetName)
-            {
-                case ByIdSet:
-                    foreach (var id in ConversationId)
-                    {
-                        try { WriteObject(Run(token => LiveConversations.GetAsync(connection, id, token))); }
-                        // One bad id does not stop the others: a non-terminating error per id.
-                        catch (Exception e) when (e is GenesysApiException || e is ArgumentException) { WriteError(ErrorRecords.From(e, id)); }
-                    }
-                    break;
-                case MineSet:
-                    try { WriteObject(Run(token => LiveConversations.GetMineAsync(connection, token)), enumerateCollection: true); }
-                    catch (GenesysApiException e) { ThrowFailure(e, "/api/v2/conversations"); }
-                    break;
-                default:
-                    List(connection);
-                    break;
-            }
-        }
-
-        private void List(Core.Session.GenesysConnection connection)
-        {
-            var criteria = new HistoryCriteria { Queues = QueueId, Users = UserId, MediaTypes = MediaType, Directions = Direction, DivisionIds = DivisionId };
-            var request = new HistoryRequest
-            {
-                Window = LiveConversations.ListWindow(connection.Options.Time.GetUtcNow()),
-                IncludeActive = true,
-                Source = HistorySource.Query,
-                Expand = HistoryExpansion.Live,
-                Activity = "Get-GenesysActiveConversation",
-                Skip = (long)PagingParameters.Skip,
-                Limit = PagingParameters.First == ulong.MaxValue ? (long?)null : (long)Math.Min(PagingParameters.First, long.MaxValue),
-            };
-            try { criteria.Validate(); }
-            catch (ArgumentException e) { ThrowTerminatingError(new ErrorRecord(e, "GenesysConvo.InvalidSearch", ErrorCategory.InvalidArgument, null)); }
-
-            OutputBuffer = request.PageSize;
-            WriteVerbose($"Listing live conversations through the analytics details query (conversationEnd notExists, started since {request.Window.Start:u}).");
-            try
-            {
-                var written = Run(async (output, token) =>
+            case ByIdSet:
+                foreach (var id in ConversationId)
                 {
-                    request.Query = await LiveConversations.BuildQueryAsync(criteria, connection.Names, token).ConfigureAwait(false);
-                    if (PagingParameters.IncludeTotalCount)
-                        output.Write(PagingParameters.NewTotalCount((ulong)await ConversationHistory.EstimateTotalAsync(connection, request, token).ConfigureAwait(false), 0.5));
-                    return await ConversationHistory.SearchAsync(connection, request, output.Write, token).ConfigureAwait(false);
-                });
-                WriteVerbose($"{written} conversations are live.");
-            }
-            catch (Exception e) when (e is GenesysApiException || e is ArgumentException)
+                    try { WriteObject(Run(token => LiveConversations.GetAsync(connection, id, token))); }
+                    // One bad id does not stop the others: a non-terminating error per id.
+                    catch (Exception e) when (e is GenesysApiException || e is ArgumentException) { WriteError(ErrorRecords.From(e, id)); }
+                }
+                break;
+            case MineSet:
+                try { WriteObject(Run(token => LiveConversations.GetMineAsync(connection, token)), enumerateCollection: true); }
+                catch (GenesysApiException e) { ThrowFailure(e, "/api/v2/conversations"); }
+                break;
+            default:
+                List(connection);
+                break;
+        }
+    }
+
+    private void List(Core.Session.GenesysConnection connection)
+    {
+        var criteria = new HistoryCriteria { Queues = QueueId, Users = UserId, MediaTypes = MediaType, Directions = Direction, DivisionIds = DivisionId };
+        var request = new HistoryRequest
+        {
+            Window = LiveConversations.ListWindow(connection.Options.Time.GetUtcNow()),
+            IncludeActive = true,
+            Source = HistorySource.Query,
+            Expand = HistoryExpansion.Live,
+            Activity = "Get-GenesysActiveConversation",
+            Skip = (long)PagingParameters.Skip,
+            Limit = PagingParameters.First == ulong.MaxValue ? (long?)null : (long)Math.Min(PagingParameters.First, long.MaxValue),
+        };
+        try { criteria.Validate(); }
+        catch (ArgumentException e) { ThrowTerminatingError(new ErrorRecord(e, "GenesysConvo.InvalidSearch", ErrorCategory.InvalidArgument, null)); }
+
+        OutputBuffer = request.PageSize;
+        WriteVerbose($"Listing live conversations through the analytics details query (conversationEnd notExists, started since {request.Window.Start:u}).");
+        try
+        {
+            var written = Run(async (output, token) =>
             {
-                ThrowFailure(e, null);
-            }
+                request.Query = await LiveConversations.BuildQueryAsync(criteria, connection.Names, token).ConfigureAwait(false);
+                if (PagingParameters.IncludeTotalCount)
+                    output.Write(PagingParameters.NewTotalCount((ulong)await ConversationHistory.EstimateTotalAsync(connection, request, token).ConfigureAwait(false), 0.5));
+                return await ConversationHistory.SearchAsync(connection, request, output.Write, token).ConfigureAwait(false);
+            });
+            WriteVerbose($"{written} conversations are live.");
+        }
+        catch (Exception e) when (e is GenesysApiException || e is ArgumentException)
+        {
+            ThrowFailure(e, null);
         }
     }
 }

@@ -5,102 +5,101 @@ using GenesysConvo.Core.Analytics;
 using GenesysConvo.Core.Metrics;
 using GenesysConvo.Infrastructure;
 
-namespace GenesysConvo.Cmdlets
+namespace GenesysConvo.Cmdlets;
+
+/// <summary>Get-GenesysConversationMetric: handle time, AHT, offered/answered/abandoned, service level … computed by the
+/// analytics aggregates API, per group (queue, agent, media …) and interval.</summary>
+[Cmdlet(VerbsCommon.Get, "GenesysConversationMetric", DefaultParameterSetName = TimeRangeSet)]
+[OutputType(typeof(ConversationMetricRow), typeof(ConversationMetricValue))]
+public sealed class GetGenesysConversationMetricCommand : GenesysAnalyticsCmdlet
 {
-    /// <summary>Get-GenesysConversationMetric: handle time, AHT, offered/answered/abandoned, service level … computed by the
-    /// analytics aggregates API, per group (queue, agent, media …) and interval.</summary>
-    [Cmdlet(VerbsCommon.Get, "GenesysConversationMetric", DefaultParameterSetName = TimeRangeSet)]
-    [OutputType(typeof(ConversationMetricRow), typeof(ConversationMetricValue))]
-    public sealed class GetGenesysConversationMetricCommand : GenesysAnalyticsCmdlet
+    /// <summary>Bucket size: PT15M, PT30M, PT1H, P1D, P7D, P1M … or a TimeSpan. Default: one bucket for the window.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public object Granularity { get; set; } = null!;
+
+    /// <summary>IANA or Windows time zone id for day/week/month buckets; default: this machine's zone.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? TimeZone { get; set; }
+
+    [Parameter]
+    [ArgumentCompleter(typeof(DimensionCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string[] GroupBy { get; set; } = Array.Empty<string>();
+
+    [Parameter]
+    [ArgumentCompleter(typeof(MetricNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string[] Metric { get; set; } = MetricCatalog.DefaultMetrics.ToArray();
+
+    /// <summary>An aggregate filter in the API's structure: @{ type = 'and'; predicates = @(...) }.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public object Filter { get; set; } = null!;
+
+    /// <summary>A whole ConversationAggregationQuery body; the parameters above override its parts.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public object Query { get; set; } = null!;
+
+    /// <summary>The long form: one row per group × interval × metric.</summary>
+    [Parameter]
+    public SwitchParameter AsMetricRows { get; set; }
+
+    protected override void ProcessRecord()
     {
-        /// <summary>Bucket size: PT15M, PT30M, PT1H, P1D, P7D, P1M … or a TimeSpan. Default: one bucket for the window.</summary>
-        [Parameter]
-        [ValidateNotNull]
-        public object Granularity { get; set; } = null!;
-
-        /// <summary>IANA or Windows time zone id for day/week/month buckets; default: this machine's zone.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? TimeZone { get; set; }
-
-        [Parameter]
-        [ArgumentCompleter(typeof(DimensionCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string[] GroupBy { get; set; } = Array.Empty<string>();
-
-        [Parameter]
-        [ArgumentCompleter(typeof(MetricNameCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string[] Metric { get; set; } = MetricCatalog.DefaultMetrics.ToArray();
-
-        /// <summary>An aggregate filter in the API's structure: @{ type = 'and'; predicates = @(...) }.</summary>
-        [Parameter]
-        [ValidateNotNull]
-        public object Filter { get; set; } = null!;
-
-        /// <summary>A whole ConversationAggregationQuery body; the parameters above override its parts.</summary>
-        [Parameter]
-        [ValidateNotNull]
-        public object Query { get; set; } = null!;
-
-        /// <summary>The long form: one row per group × interval × metric.</summary>
-        [Parameter]
-        public SwitchParameter AsMetricRows { get; set; }
-
-        protected override void ProcessRecord()
+        var connection = Connection;
+        var request = new MetricRequest
         {
-            var connection = Connection;
-            var request = new MetricRequest
-            {
-                GroupBy = GroupBy, Metrics = Metric, Queues = QueueId, Users = UserId, MediaTypes = MediaType, Directions = Direction, Long = AsMetricRows,
-                FilterJson = Filter is null ? null : PSObjects.ToJson(this, Filter),
-                QueryJson = Query is null ? null : PSObjects.ToJson(this, Query),
-            };
-            try
-            {
-                (request.Zone, request.TimeZoneId) = TimeZones.Resolve(TimeZone);
-                request.Window = ResolveWindow(ConversationMetrics.IntervalOf(request.QueryJson), connection.Options.Time.GetUtcNow());
-                request.Granularity = Granularity is null ? null : Core.Metrics.Granularity.Parse(Granularity is PSObject ps ? ps.BaseObject : Granularity);
-                ConversationMetrics.Validate(request);
-            }
-            catch (ArgumentException e)
-            {
-                ThrowTerminatingError(new ErrorRecord(e, "GenesysConvo.InvalidMetricQuery", ErrorCategory.InvalidArgument, null));
-            }
-
-            try
-            {
-                var written = Run((output, token) => ConversationMetrics.QueryAsync(connection, request, row => output.Write(WithMetricColumns(row, request)), token));
-                WriteVerbose($"Wrote {written} rows.");
-            }
-            catch (Exception e) when (e is GenesysApiException || e is ArgumentException)
-            {
-                ThrowFailure(e, request.Window.ToInterval());
-            }
+            GroupBy = GroupBy, Metrics = Metric, Queues = QueueId, Users = UserId, MediaTypes = MediaType, Directions = Direction, Long = AsMetricRows,
+            FilterJson = Filter is null ? null : PSObjects.ToJson(this, Filter),
+            QueryJson = Query is null ? null : PSObjects.ToJson(this, Query),
+        };
+        try
+        {
+            (request.Zone, request.TimeZoneId) = TimeZones.Resolve(TimeZone);
+            request.Window = ResolveWindow(ConversationMetrics.IntervalOf(request.QueryJson), connection.Options.Time.GetUtcNow());
+            request.Granularity = Granularity is null ? null : Core.Metrics.Granularity.Parse(Granularity is PSObject ps ? ps.BaseObject : Granularity);
+            ConversationMetrics.Validate(request);
+        }
+        catch (ArgumentException e)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "GenesysConvo.InvalidMetricQuery", ErrorCategory.InvalidArgument, null));
         }
 
-        /// <summary>Adds each requested metric's count, sum, min, max and average as columns (tHandleCount, tHandleSum, …),
-        /// so a CSV of the wide form carries every figure.</summary>
-        private static object WithMetricColumns(object row, MetricRequest request)
+        try
         {
-            if (!(row is ConversationMetricRow wide)) return row;
-            var wrapped = new PSObject(wide);
-            foreach (var metric in request.Metrics)
-            {
-                wide.Metrics.TryGetValue(metric, out var stats);
-                wrapped.Properties.Add(new PSNoteProperty(metric + "Count", stats?.Count));
-                if (metric.StartsWith("n", StringComparison.Ordinal)) continue;
-                if (metric.StartsWith("o", StringComparison.Ordinal))
-                {
-                    wrapped.Properties.Add(new PSNoteProperty(metric + "Ratio", stats?.Ratio));
-                    continue;
-                }
-                wrapped.Properties.Add(new PSNoteProperty(metric + "Sum", stats?.Sum));
-                wrapped.Properties.Add(new PSNoteProperty(metric + "Min", stats?.Min));
-                wrapped.Properties.Add(new PSNoteProperty(metric + "Max", stats?.Max));
-                wrapped.Properties.Add(new PSNoteProperty(metric + "Average", stats?.Average is { } ms ? TimeSpan.FromMilliseconds(ms) : (TimeSpan?)null));
-            }
-            return wrapped;
+            var written = Run((output, token) => ConversationMetrics.QueryAsync(connection, request, row => output.Write(WithMetricColumns(row, request)), token));
+            WriteVerbose($"Wrote {written} rows.");
         }
+        catch (Exception e) when (e is GenesysApiException || e is ArgumentException)
+        {
+            ThrowFailure(e, request.Window.ToInterval());
+        }
+    }
+
+    /// <summary>Adds each requested metric's count, sum, min, max and average as columns (tHandleCount, tHandleSum, …),
+    /// so a CSV of the wide form carries every figure.</summary>
+    private static object WithMetricColumns(object row, MetricRequest request)
+    {
+        if (!(row is ConversationMetricRow wide)) return row;
+        var wrapped = new PSObject(wide);
+        foreach (var metric in request.Metrics)
+        {
+            wide.Metrics.TryGetValue(metric, out var stats);
+            wrapped.Properties.Add(new PSNoteProperty(metric + "Count", stats?.Count));
+            if (metric.StartsWith("n", StringComparison.Ordinal)) continue;
+            if (metric.StartsWith("o", StringComparison.Ordinal))
+            {
+                wrapped.Properties.Add(new PSNoteProperty(metric + "Ratio", stats?.Ratio));
+                continue;
+            }
+            wrapped.Properties.Add(new PSNoteProperty(metric + "Sum", stats?.Sum));
+            wrapped.Properties.Add(new PSNoteProperty(metric + "Min", stats?.Min));
+            wrapped.Properties.Add(new PSNoteProperty(metric + "Max", stats?.Max));
+            wrapped.Properties.Add(new PSNoteProperty(metric + "Average", stats?.Average is { } ms ? TimeSpan.FromMilliseconds(ms) : (TimeSpan?)null));
+        }
+        return wrapped;
     }
 }

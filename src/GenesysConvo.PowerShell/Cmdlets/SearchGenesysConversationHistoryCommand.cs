@@ -3,117 +3,116 @@ using System.Management.Automation;
 using GenesysConvo.Core.Analytics;
 using GenesysConvo.Infrastructure;
 
-namespace GenesysConvo.Cmdlets
+namespace GenesysConvo.Cmdlets;
+
+/// <summary>Search-GenesysConversationHistory: every conversation that started in a time window, from the analytics
+/// details query (and the jobs API for long windows), streamed page by page.</summary>
+[Cmdlet(VerbsCommon.Search, "GenesysConversationHistory", SupportsPaging = true, DefaultParameterSetName = TimeRangeSet)]
+[OutputType(typeof(ConversationRecord), typeof(ConversationParticipantRow), typeof(ConversationSessionRow), typeof(ConversationSegmentRow))]
+public sealed class SearchGenesysConversationHistoryCommand : GenesysAnalyticsCmdlet
 {
-    /// <summary>Search-GenesysConversationHistory: every conversation that started in a time window, from the analytics
-    /// details query (and the jobs API for long windows), streamed page by page.</summary>
-    [Cmdlet(VerbsCommon.Search, "GenesysConversationHistory", SupportsPaging = true, DefaultParameterSetName = TimeRangeSet)]
-    [OutputType(typeof(ConversationRecord), typeof(ConversationParticipantRow), typeof(ConversationSessionRow), typeof(ConversationSegmentRow))]
-    public sealed class SearchGenesysConversationHistoryCommand : GenesysAnalyticsCmdlet
+    [Parameter]
+    [Alias("WrapUpCodeId")]
+    [ValidateNotNullOrEmpty]
+    public string[] WrapUpCode { get; set; } = Array.Empty<string>();
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[] DivisionId { get; set; } = Array.Empty<string>();
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[] Ani { get; set; } = Array.Empty<string>();
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[] Dnis { get; set; } = Array.Empty<string>();
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[] ConversationId { get; set; } = Array.Empty<string>();
+
+    [Parameter]
+    public TimeSpan? MinimumDuration { get; set; }
+
+    /// <summary>Also return conversations still in progress (by default only completed ones).</summary>
+    [Parameter]
+    public SwitchParameter IncludeActive { get; set; }
+
+    /// <summary>Filters in the API's own structure: @{ segmentFilters = @(@{ type = 'or'; predicates = @(...) }) } or its JSON.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public object Filter { get; set; } = null!;
+
+    /// <summary>A whole ConversationQuery body (hashtable or JSON); the module still splits, pages and de-duplicates it.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public object Query { get; set; } = null!;
+
+    /// <summary>One row per participant, session or segment instead of one per conversation.</summary>
+    [Parameter]
+    [ValidateSet("Participant", "Session", "Segment", IgnoreCase = true)]
+    public string? Expand { get; set; }
+
+    /// <summary>Use the asynchronous jobs API (bulk export) for the part of the window the datalake holds.</summary>
+    [Parameter]
+    public SwitchParameter Bulk { get; set; }
+
+    [Parameter]
+    [ValidateRange(1, 100)]
+    public int PageSize { get; set; } = 100;
+
+    protected override void ProcessRecord()
     {
-        [Parameter]
-        [Alias("WrapUpCodeId")]
-        [ValidateNotNullOrEmpty]
-        public string[] WrapUpCode { get; set; } = Array.Empty<string>();
-
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string[] DivisionId { get; set; } = Array.Empty<string>();
-
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string[] Ani { get; set; } = Array.Empty<string>();
-
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string[] Dnis { get; set; } = Array.Empty<string>();
-
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string[] ConversationId { get; set; } = Array.Empty<string>();
-
-        [Parameter]
-        public TimeSpan? MinimumDuration { get; set; }
-
-        /// <summary>Also return conversations still in progress (by default only completed ones).</summary>
-        [Parameter]
-        public SwitchParameter IncludeActive { get; set; }
-
-        /// <summary>Filters in the API's own structure: @{ segmentFilters = @(@{ type = 'or'; predicates = @(...) }) } or its JSON.</summary>
-        [Parameter]
-        [ValidateNotNull]
-        public object Filter { get; set; } = null!;
-
-        /// <summary>A whole ConversationQuery body (hashtable or JSON); the module still splits, pages and de-duplicates it.</summary>
-        [Parameter]
-        [ValidateNotNull]
-        public object Query { get; set; } = null!;
-
-        /// <summary>One row per participant, session or segment instead of one per conversation.</summary>
-        [Parameter]
-        [ValidateSet("Participant", "Session", "Segment", IgnoreCase = true)]
-        public string? Expand { get; set; }
-
-        /// <summary>Use the asynchronous jobs API (bulk export) for the part of the window the datalake holds.</summary>
-        [Parameter]
-        public SwitchParameter Bulk { get; set; }
-
-        [Parameter]
-        [ValidateRange(1, 100)]
-        public int PageSize { get; set; } = 100;
-
-        protected override void ProcessRecord()
+        var connection = Connection;
+        var criteria = new HistoryCriteria
         {
-            var connection = Connection;
-            var criteria = new HistoryCriteria
-            {
-                Queues = QueueId, Users = UserId, WrapUpCodes = WrapUpCode, MediaTypes = MediaType, Directions = Direction,
-                DivisionIds = DivisionId, Anis = Ani, Dnises = Dnis, ConversationIds = ConversationId,
-                MinimumDuration = MinimumDuration, IncludeActive = IncludeActive,
-                FilterJson = Filter is null ? null : PSObjects.ToJson(this, Filter),
-                QueryJson = Query is null ? null : PSObjects.ToJson(this, Query),
-            };
-            var request = new HistoryRequest
-            {
-                IncludeActive = IncludeActive, PageSize = PageSize, Source = Bulk ? HistorySource.Jobs : HistorySource.Auto,
-                Expand = Expand is null ? HistoryExpansion.None : (HistoryExpansion)Enum.Parse(typeof(HistoryExpansion), Expand, ignoreCase: true),
-                Skip = (long)PagingParameters.Skip,
-                Limit = PagingParameters.First == ulong.MaxValue ? (long?)null : (long)Math.Min(PagingParameters.First, long.MaxValue),
-            };
-            try
-            {
-                // Everything checkable is checked before the first request.
-                request.Window = ResolveWindow(criteria.Validate().Interval, connection.Options.Time.GetUtcNow());
-            }
-            catch (ArgumentException e)
-            {
-                ThrowTerminatingError(new ErrorRecord(e, "GenesysConvo.InvalidSearch", ErrorCategory.InvalidArgument, (object?)Query ?? Filter));
-            }
-
-            OutputBuffer = PageSize;
-            WriteVerbose($"Searching conversations that started in {request.Window} ({request.Window.Start.ToLocalTime():g} to {request.Window.End.ToLocalTime():g} local).");
-            try
-            {
-                var written = Run((output, token) => SearchAsync(connection, criteria, request, output, token));
-                WriteVerbose($"Wrote {written} conversations.");
-            }
-            catch (Exception e) when (e is GenesysApiException || e is ArgumentException)
-            {
-                ThrowFailure(e, request.Window.ToInterval());
-            }
+            Queues = QueueId, Users = UserId, WrapUpCodes = WrapUpCode, MediaTypes = MediaType, Directions = Direction,
+            DivisionIds = DivisionId, Anis = Ani, Dnises = Dnis, ConversationIds = ConversationId,
+            MinimumDuration = MinimumDuration, IncludeActive = IncludeActive,
+            FilterJson = Filter is null ? null : PSObjects.ToJson(this, Filter),
+            QueryJson = Query is null ? null : PSObjects.ToJson(this, Query),
+        };
+        var request = new HistoryRequest
+        {
+            IncludeActive = IncludeActive, PageSize = PageSize, Source = Bulk ? HistorySource.Jobs : HistorySource.Auto,
+            Expand = Expand is null ? HistoryExpansion.None : (HistoryExpansion)Enum.Parse(typeof(HistoryExpansion), Expand, ignoreCase: true),
+            Skip = (long)PagingParameters.Skip,
+            Limit = PagingParameters.First == ulong.MaxValue ? (long?)null : (long)Math.Min(PagingParameters.First, long.MaxValue),
+        };
+        try
+        {
+            // Everything checkable is checked before the first request.
+            request.Window = ResolveWindow(criteria.Validate().Interval, connection.Options.Time.GetUtcNow());
+        }
+        catch (ArgumentException e)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "GenesysConvo.InvalidSearch", ErrorCategory.InvalidArgument, (object?)Query ?? Filter));
         }
 
-        private async System.Threading.Tasks.Task<long> SearchAsync(Core.Session.GenesysConnection connection, HistoryCriteria criteria, HistoryRequest request,
-            IOutput output, System.Threading.CancellationToken token)
+        OutputBuffer = PageSize;
+        WriteVerbose($"Searching conversations that started in {request.Window} ({request.Window.Start.ToLocalTime():g} to {request.Window.End.ToLocalTime():g} local).");
+        try
         {
-            request.Query = await criteria.BuildAsync(connection.Names, token).ConfigureAwait(false);
-            if (PagingParameters.IncludeTotalCount)
-            {
-                var total = await ConversationHistory.EstimateTotalAsync(connection, request, token).ConfigureAwait(false);
-                // The API's totalHits is approximate (and counts conversations that overlap the window from earlier that day).
-                output.Write(PagingParameters.NewTotalCount((ulong)total, 0.5));
-            }
-            return await ConversationHistory.SearchAsync(connection, request, output.Write, token).ConfigureAwait(false);
+            var written = Run((output, token) => SearchAsync(connection, criteria, request, output, token));
+            WriteVerbose($"Wrote {written} conversations.");
         }
+        catch (Exception e) when (e is GenesysApiException || e is ArgumentException)
+        {
+            ThrowFailure(e, request.Window.ToInterval());
+        }
+    }
+
+    private async System.Threading.Tasks.Task<long> SearchAsync(Core.Session.GenesysConnection connection, HistoryCriteria criteria, HistoryRequest request,
+        IOutput output, System.Threading.CancellationToken token)
+    {
+        request.Query = await criteria.BuildAsync(connection.Names, token).ConfigureAwait(false);
+        if (PagingParameters.IncludeTotalCount)
+        {
+            var total = await ConversationHistory.EstimateTotalAsync(connection, request, token).ConfigureAwait(false);
+            // The API's totalHits is approximate (and counts conversations that overlap the window from earlier that day).
+            output.Write(PagingParameters.NewTotalCount((ulong)total, 0.5));
+        }
+        return await ConversationHistory.SearchAsync(connection, request, output.Write, token).ConfigureAwait(false);
     }
 }

@@ -7,35 +7,34 @@ using System.Management.Automation.Language;
 using GenesysConvo.Core.Analytics;
 using GenesysConvo.Core.Metrics;
 
-namespace GenesysConvo.Infrastructure
+namespace GenesysConvo.Infrastructure;
+
+internal static class Completions
 {
-    internal static class Completions
-    {
-        /// <summary>The names that start with what was typed so far (quotes ignored), as parameter-value completions.</summary>
-        public static IEnumerable<CompletionResult> Matching(IEnumerable<string> names, string? word) =>
-            names.Where(n => n.StartsWith((word ?? "").Trim('\'', '"'), StringComparison.OrdinalIgnoreCase))
-                 .Select(n => new CompletionResult(n, n, CompletionResultType.ParameterValue, n));
-    }
+    /// <summary>The names that start with what was typed so far (quotes ignored), as parameter-value completions.</summary>
+    public static IEnumerable<CompletionResult> Matching(IEnumerable<string> names, string? word) =>
+        names.Where(n => n.StartsWith((word ?? "").Trim('\'', '"'), StringComparison.OrdinalIgnoreCase))
+             .Select(n => new CompletionResult(n, n, CompletionResultType.ParameterValue, n));
+}
 
-    /// <summary>Tab completion for -MediaType: every media type the analytics API knows (other values still pass).</summary>
-    public sealed class MediaTypeCompleter : IArgumentCompleter
-    {
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-            CommandAst commandAst, IDictionary fakeBoundParameters) =>
-            Completions.Matching(HistoryCriteria.KnownMediaTypes, wordToComplete);
-    }
+/// <summary>Tab completion for -MediaType: every media type the analytics API knows (other values still pass).</summary>
+public sealed class MediaTypeCompleter : IArgumentCompleter
+{
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+        CommandAst commandAst, IDictionary fakeBoundParameters) =>
+        Completions.Matching(HistoryCriteria.KnownMediaTypes, wordToComplete);
+}
 
-    /// <summary>Tab completion for -GroupBy: every dimension the aggregates API groups by.</summary>
-    public sealed class DimensionCompleter : IArgumentCompleter
-    {
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-            Completions.Matching(MetricCatalog.Dimensions, wordToComplete);
-    }
+/// <summary>Tab completion for -GroupBy: every dimension the aggregates API groups by.</summary>
+public sealed class DimensionCompleter : IArgumentCompleter
+{
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+        Completions.Matching(MetricCatalog.Dimensions, wordToComplete);
+}
 
-    /// <summary>Tab completion for -Metric: every metric of the aggregates API.</summary>
-    public sealed class MetricNameCompleter : IArgumentCompleter
-    {
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-            Completions.Matching(MetricCatalog.Metrics, wordToComplete);
-    }
+/// <summary>Tab completion for -Metric: every metric of the aggregates API.</summary>
+public sealed class MetricNameCompleter : IArgumentCompleter
+{
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+        Completions.Matching(MetricCatalog.Metrics, wordToComplete);
 }

@@ -1,44 +1,43 @@
 using System;
 using System.Management.Automation;
 
-namespace GenesysConvo.Infrastructure
+namespace GenesysConvo.Infrastructure;
+
+/// <summary>The one mapping from engine failures to ErrorRecords: a stable error id, the category a script can
+/// branch on, the target, and a message that names the fix.</summary>
+internal static class ErrorRecords
 {
-    /// <summary>The one mapping from engine failures to ErrorRecords: a stable error id, the category a script can
-    /// branch on, the target, and a message that names the fix.</summary>
-    internal static class ErrorRecords
+    public static ErrorRecord From(Exception exception, object? target)
     {
-        public static ErrorRecord From(Exception exception, object? target)
+        switch (exception)
         {
-            switch (exception)
-            {
-                case GenesysApiException api:
-                    var record = new ErrorRecord(api, api.ErrorId, CategoryOf(api.Kind), target ?? api.Path);
-                    if (api.CorrelationId != null) record.ErrorDetails = new ErrorDetails(api.Message) { RecommendedAction = "ININ-Correlation-Id: " + api.CorrelationId };
-                    return record;
-                case ArgumentException argument:
-                    return new ErrorRecord(argument, "GenesysConvo.InvalidArgument", ErrorCategory.InvalidArgument, target);
-                case AggregateException aggregate when aggregate.InnerExceptions.Count == 1:
-                    return From(aggregate.InnerException!, target);
-                default:
-                    return new ErrorRecord(exception, "GenesysConvo.Unexpected", ErrorCategory.NotSpecified, target);
-            }
+            case GenesysApiException api:
+                var record = new ErrorRecord(api, api.ErrorId, CategoryOf(api.Kind), target ?? api.Path);
+                if (api.CorrelationId != null) record.ErrorDetails = new ErrorDetails(api.Message) { RecommendedAction = "ININ-Correlation-Id: " + api.CorrelationId };
+                return record;
+            case ArgumentException argument:
+                return new ErrorRecord(argument, "GenesysConvo.InvalidArgument", ErrorCategory.InvalidArgument, target);
+            case AggregateException aggregate when aggregate.InnerExceptions.Count == 1:
+                return From(aggregate.InnerException!, target);
+            default:
+                return new ErrorRecord(exception, "GenesysConvo.Unexpected", ErrorCategory.NotSpecified, target);
         }
-
-        public static ErrorRecord NotConnected(string message) =>
-            new ErrorRecord(new System.InvalidOperationException(message), "GenesysConvo.NotConnected", ErrorCategory.ConnectionError, null);
-
-        private static ErrorCategory CategoryOf(GenesysErrorKind kind) => kind switch
-        {
-            GenesysErrorKind.Authentication => ErrorCategory.AuthenticationError,
-            GenesysErrorKind.PermissionDenied => ErrorCategory.PermissionDenied,
-            GenesysErrorKind.NotFound => ErrorCategory.ObjectNotFound,
-            GenesysErrorKind.RateLimited => ErrorCategory.LimitsExceeded,
-            GenesysErrorKind.ServiceUnavailable => ErrorCategory.ConnectionError,
-            GenesysErrorKind.Connection => ErrorCategory.ConnectionError,
-            GenesysErrorKind.Timeout => ErrorCategory.OperationTimeout,
-            GenesysErrorKind.Conflict => ErrorCategory.ResourceExists,
-            GenesysErrorKind.InvalidResponse => ErrorCategory.InvalidResult,
-            _ => ErrorCategory.InvalidArgument,
-        };
     }
+
+    public static ErrorRecord NotConnected(string message) =>
+        new ErrorRecord(new System.InvalidOperationException(message), "GenesysConvo.NotConnected", ErrorCategory.ConnectionError, null);
+
+    private static ErrorCategory CategoryOf(GenesysErrorKind kind) => kind switch
+    {
+        GenesysErrorKind.Authentication => ErrorCategory.AuthenticationError,
+        GenesysErrorKind.PermissionDenied => ErrorCategory.PermissionDenied,
+        GenesysErrorKind.NotFound => ErrorCategory.ObjectNotFound,
+        GenesysErrorKind.RateLimited => ErrorCategory.LimitsExceeded,
+        GenesysErrorKind.ServiceUnavailable => ErrorCategory.ConnectionError,
+        GenesysErrorKind.Connection => ErrorCategory.ConnectionError,
+        GenesysErrorKind.Timeout => ErrorCategory.OperationTimeout,
+        GenesysErrorKind.Conflict => ErrorCategory.ResourceExists,
+        GenesysErrorKind.InvalidResponse => ErrorCategory.InvalidResult,
+        _ => ErrorCategory.InvalidArgument,
+    };
 }

@@ -2,55 +2,54 @@ using System;
 using System.Management.Automation;
 using GenesysConvo.Core.Analytics;
 
-namespace GenesysConvo.Infrastructure
+namespace GenesysConvo.Infrastructure;
+
+/// <summary>The time window and the everyday filters the analytics cmdlets share, bound the same way everywhere:
+/// -StartTime/-EndTime (culture-safe, local unless an offset is given) or an ISO-8601 -Interval, and queues, users,
+/// media types and directions.</summary>
+public abstract class GenesysAnalyticsCmdlet : GenesysApiCmdlet
 {
-    /// <summary>The time window and the everyday filters the analytics cmdlets share, bound the same way everywhere:
-    /// -StartTime/-EndTime (culture-safe, local unless an offset is given) or an ISO-8601 -Interval, and queues, users,
-    /// media types and directions.</summary>
-    public abstract class GenesysAnalyticsCmdlet : GenesysApiCmdlet
+    protected const string TimeRangeSet = "TimeRange";
+    protected const string IntervalSet = "Interval";
+
+    [Parameter(ParameterSetName = TimeRangeSet, Position = 0)]
+    [Alias("After", "Since")]
+    [InstantTransformation]
+    public DateTimeOffset? StartTime { get; set; }
+
+    [Parameter(ParameterSetName = TimeRangeSet, Position = 1)]
+    [Alias("Before", "Until")]
+    [InstantTransformation]
+    public DateTimeOffset? EndTime { get; set; }
+
+    /// <summary>An ISO-8601 "start/end" interval, as the API writes it.</summary>
+    [Parameter(ParameterSetName = IntervalSet, Mandatory = true)]
+    [ValidateNotNullOrEmpty]
+    public string Interval { get; set; } = null!;
+
+    [Parameter]
+    [Alias("Queue")]
+    [ValidateNotNullOrEmpty]
+    public string[] QueueId { get; set; } = Array.Empty<string>();
+
+    [Parameter]
+    [Alias("User", "Agent")]
+    [ValidateNotNullOrEmpty]
+    public string[] UserId { get; set; } = Array.Empty<string>();
+
+    [Parameter]
+    [ArgumentCompleter(typeof(MediaTypeCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string[] MediaType { get; set; } = Array.Empty<string>();
+
+    [Parameter]
+    [ValidateSet("inbound", "outbound", IgnoreCase = true)]
+    public string[] Direction { get; set; } = Array.Empty<string>();
+
+    /// <summary>The window from the parameters, else <paramref name="fromBody"/> (a -Query's interval), else the last 24 hours.</summary>
+    protected TimeWindow ResolveWindow(TimeWindow? fromBody, DateTimeOffset now)
     {
-        protected const string TimeRangeSet = "TimeRange";
-        protected const string IntervalSet = "Interval";
-
-        [Parameter(ParameterSetName = TimeRangeSet, Position = 0)]
-        [Alias("After", "Since")]
-        [InstantTransformation]
-        public DateTimeOffset? StartTime { get; set; }
-
-        [Parameter(ParameterSetName = TimeRangeSet, Position = 1)]
-        [Alias("Before", "Until")]
-        [InstantTransformation]
-        public DateTimeOffset? EndTime { get; set; }
-
-        /// <summary>An ISO-8601 "start/end" interval, as the API writes it.</summary>
-        [Parameter(ParameterSetName = IntervalSet, Mandatory = true)]
-        [ValidateNotNullOrEmpty]
-        public string Interval { get; set; } = null!;
-
-        [Parameter]
-        [Alias("Queue")]
-        [ValidateNotNullOrEmpty]
-        public string[] QueueId { get; set; } = Array.Empty<string>();
-
-        [Parameter]
-        [Alias("User", "Agent")]
-        [ValidateNotNullOrEmpty]
-        public string[] UserId { get; set; } = Array.Empty<string>();
-
-        [Parameter]
-        [ArgumentCompleter(typeof(MediaTypeCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string[] MediaType { get; set; } = Array.Empty<string>();
-
-        [Parameter]
-        [ValidateSet("inbound", "outbound", IgnoreCase = true)]
-        public string[] Direction { get; set; } = Array.Empty<string>();
-
-        /// <summary>The window from the parameters, else <paramref name="fromBody"/> (a -Query's interval), else the last 24 hours.</summary>
-        protected TimeWindow ResolveWindow(TimeWindow? fromBody, DateTimeOffset now)
-        {
-            if (StartTime is null && EndTime is null && Interval is null && fromBody is { } body) return body;
-            return HistoryCriteria.WindowFrom(StartTime, EndTime, Interval, now);
-        }
+        if (StartTime is null && EndTime is null && Interval is null && fromBody is { } body) return body;
+        return HistoryCriteria.WindowFrom(StartTime, EndTime, Interval, now);
     }
 }

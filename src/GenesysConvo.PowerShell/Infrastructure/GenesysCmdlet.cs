@@ -5,121 +5,120 @@ using System.Threading;
 using System.Threading.Tasks;
 using GenesysConvo.Core.Diagnostics;
 
-namespace GenesysConvo.Infrastructure
+namespace GenesysConvo.Infrastructure;
+
+/// <summary>The lifecycle every cmdlet of the module shares: a CancellationToken made in BeginProcessing and
+/// cancelled in StopProcessing (Ctrl+C), engine work run off the pipeline thread while this thread writes what
+/// it reports (verbose, debug, warnings, records) as it happens, and engine failures turned into ErrorRecords.</summary>
+public abstract class GenesysCmdlet : PSCmdlet, IDisposable
 {
-    /// <summary>The lifecycle every cmdlet of the module shares: a CancellationToken made in BeginProcessing and
-    /// cancelled in StopProcessing (Ctrl+C), engine work run off the pipeline thread while this thread writes what
-    /// it reports (verbose, debug, warnings, records) as it happens, and engine failures turned into ErrorRecords.</summary>
-    public abstract class GenesysCmdlet : PSCmdlet, IDisposable
+    private CancellationTokenSource? _cancellation;
+
+    protected CancellationToken CancellationToken => (_cancellation ??= new CancellationTokenSource()).Token;
+
+    protected override void BeginProcessing() => _cancellation ??= new CancellationTokenSource();
+
+    protected override void StopProcessing() => _cancellation?.Cancel();
+
+    /// <summary>PowerShell disposes the cmdlet when the pipeline is done (StopProcessing may still come after EndProcessing).</summary>
+    public void Dispose() => _cancellation?.Dispose();
+
+    /// <summary>Runs engine work and returns its result, writing its messages on the pipeline thread meanwhile.</summary>
+    protected T Run<T>(Func<CancellationToken, Task<T>> work) => Run<T>((_, token) => work(token));
+
+    /// <summary>Runs engine work that may also emit records through <see cref="IOutput"/>; they are written on the
+    /// pipeline thread as they arrive (a bounded hand-over, so a fast producer cannot fill memory).</summary>
+    protected T Run<T>(Func<IOutput, CancellationToken, Task<T>> work)
     {
-        private CancellationTokenSource? _cancellation;
-
-        protected CancellationToken CancellationToken => (_cancellation ??= new CancellationTokenSource()).Token;
-
-        protected override void BeginProcessing() => _cancellation ??= new CancellationTokenSource();
-
-        protected override void StopProcessing() => _cancellation?.Cancel();
-
-        /// <summary>PowerShell disposes the cmdlet when the pipeline is done (StopProcessing may still come after EndProcessing).</summary>
-        public void Dispose() => _cancellation?.Dispose();
-
-        /// <summary>Runs engine work and returns its result, writing its messages on the pipeline thread meanwhile.</summary>
-        protected T Run<T>(Func<CancellationToken, Task<T>> work) => Run<T>((_, token) => work(token));
-
-        /// <summary>Runs engine work that may also emit records through <see cref="IOutput"/>; they are written on the
-        /// pipeline thread as they arrive (a bounded hand-over, so a fast producer cannot fill memory).</summary>
-        protected T Run<T>(Func<IOutput, CancellationToken, Task<T>> work)
+        var token = CancellationToken;
+        using var queue = new BlockingCollection<Action>(boundedCapacity: Math.Max(1, OutputBuffer));
+        var relay = new Relay(this, queue, token, ShowsProgress);
+        var task = Task.Run(async () =>
         {
-            var token = CancellationToken;
-            using var queue = new BlockingCollection<Action>(boundedCapacity: Math.Max(1, OutputBuffer));
-            var relay = new Relay(this, queue, token, ShowsProgress);
-            var task = Task.Run(async () =>
+            OperationContext.Use(relay);
+            try { return await work(relay, token).ConfigureAwait(false); }
+            finally { queue.CompleteAdding(); }
+        });
+        var finished = false;
+        try
+        {
+            foreach (var write in queue.GetConsumingEnumerable()) write();
+            finished = true;
+        }
+        finally
+        {
+            if (!finished)
             {
-                OperationContext.Use(relay);
-                try { return await work(relay, token).ConfigureAwait(false); }
-                finally { queue.CompleteAdding(); }
-            });
-            var finished = false;
-            try
-            {
-                foreach (var write in queue.GetConsumingEnumerable()) write();
-                finished = true;
-            }
-            finally
-            {
-                if (!finished)
-                {
-                    // Stopped downstream (Select-Object -First) or by Ctrl+C: stop the engine, and give it a moment to
-                    // clean up on the server (an analytics job is deleted) before the pipeline moves on.
-                    _cancellation?.Cancel();
-                    try { task.Wait(TimeSpan.FromSeconds(2)); } catch (AggregateException) { /* it was cancelled */ }
-                }
-            }
-            try
-            {
-                return task.GetAwaiter().GetResult();
-            }
-            catch (OperationCanceledException) when (token.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
+                // Stopped downstream (Select-Object -First) or by Ctrl+C: stop the engine, and give it a moment to
+                // clean up on the server (an analytics job is deleted) before the pipeline moves on.
+                _cancellation?.Cancel();
+                try { task.Wait(TimeSpan.FromSeconds(2)); } catch (AggregateException) { /* it was cancelled */ }
             }
         }
-
-        /// <summary>Progress bars only where someone watches: not in runbooks, CI logs or other non-interactive hosts.</summary>
-        private bool ShowsProgress => Environment.UserInteractive && !Console.IsOutputRedirected && Host?.UI?.RawUI != null && Host.Name != "Default Host";
-
-        /// <summary>How many records and messages the engine may hand over before it waits for the pipeline: about one page,
-        /// so the next page is fetched while this one is written, and no further (memory stays flat, and a pipeline
-        /// stopped downstream has not triggered requests it will never use).</summary>
-        protected int OutputBuffer { get; set; } = 256;
-
-        /// <summary>What the engine can hand to the pipeline while it works.</summary>
-        public interface IOutput
+        try
         {
-            void Write(object record);
+            return task.GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+
+    /// <summary>Progress bars only where someone watches: not in runbooks, CI logs or other non-interactive hosts.</summary>
+    private bool ShowsProgress => Environment.UserInteractive && !Console.IsOutputRedirected && Host?.UI?.RawUI != null && Host.Name != "Default Host";
+
+    /// <summary>How many records and messages the engine may hand over before it waits for the pipeline: about one page,
+    /// so the next page is fetched while this one is written, and no further (memory stays flat, and a pipeline
+    /// stopped downstream has not triggered requests it will never use).</summary>
+    protected int OutputBuffer { get; set; } = 256;
+
+    /// <summary>What the engine can hand to the pipeline while it works.</summary>
+    public interface IOutput
+    {
+        void Write(object record);
+    }
+
+    /// <summary>Terminates the command with the ErrorRecord a failed engine call deserves.</summary>
+    protected void ThrowFailure(Exception exception, object? target) => ThrowTerminatingError(ErrorRecords.From(exception, target));
+
+    private sealed class Relay : IOperationObserver, IProgressObserver, IOutput
+    {
+        private readonly GenesysCmdlet _cmdlet;
+        private readonly BlockingCollection<Action> _queue;
+        private readonly CancellationToken _token;
+        private readonly bool _showsProgress;
+
+        public Relay(GenesysCmdlet cmdlet, BlockingCollection<Action> queue, CancellationToken token, bool showsProgress)
+        {
+            _cmdlet = cmdlet;
+            _queue = queue;
+            _token = token;
+            _showsProgress = showsProgress;
         }
 
-        /// <summary>Terminates the command with the ErrorRecord a failed engine call deserves.</summary>
-        protected void ThrowFailure(Exception exception, object? target) => ThrowTerminatingError(ErrorRecords.From(exception, target));
+        public void Verbose(string message) => Post(() => _cmdlet.WriteVerbose(message));
+        public void Debug(string message) => Post(() => _cmdlet.WriteDebug(message));
+        public void Warning(string message) => Post(() => _cmdlet.WriteWarning(message));
+        public void Write(object record) => Post(() => _cmdlet.WriteObject(record));
 
-        private sealed class Relay : IOperationObserver, IProgressObserver, IOutput
+        public void Progress(string activity, string status, int percent, string? currentOperation, bool completed)
         {
-            private readonly GenesysCmdlet _cmdlet;
-            private readonly BlockingCollection<Action> _queue;
-            private readonly CancellationToken _token;
-            private readonly bool _showsProgress;
-
-            public Relay(GenesysCmdlet cmdlet, BlockingCollection<Action> queue, CancellationToken token, bool showsProgress)
+            if (!_showsProgress) return;
+            var record = new ProgressRecord(Math.Abs(activity.GetHashCode() % 100000), activity, status)
             {
-                _cmdlet = cmdlet;
-                _queue = queue;
-                _token = token;
-                _showsProgress = showsProgress;
-            }
+                PercentComplete = percent,
+                CurrentOperation = currentOperation,
+                RecordType = completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+            };
+            Post(() => _cmdlet.WriteProgress(record));
+        }
 
-            public void Verbose(string message) => Post(() => _cmdlet.WriteVerbose(message));
-            public void Debug(string message) => Post(() => _cmdlet.WriteDebug(message));
-            public void Warning(string message) => Post(() => _cmdlet.WriteWarning(message));
-            public void Write(object record) => Post(() => _cmdlet.WriteObject(record));
-
-            public void Progress(string activity, string status, int percent, string? currentOperation, bool completed)
-            {
-                if (!_showsProgress) return;
-                var record = new ProgressRecord(Math.Abs(activity.GetHashCode() % 100000), activity, status)
-                {
-                    PercentComplete = percent,
-                    CurrentOperation = currentOperation,
-                    RecordType = completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
-                };
-                Post(() => _cmdlet.WriteProgress(record));
-            }
-
-            private void Post(Action write)
-            {
-                try { _queue.Add(write, _token); }
-                catch (OperationCanceledException) { /* stopping: nothing more is written */ }
-                catch (InvalidOperationException) { /* the hand-over already closed */ }
-            }
+        private void Post(Action write)
+        {
+            try { _queue.Add(write, _token); }
+            catch (OperationCanceledException) { /* stopping: nothing more is written */ }
+            catch (InvalidOperationException) { /* the hand-over already closed */ }
         }
     }
 }
