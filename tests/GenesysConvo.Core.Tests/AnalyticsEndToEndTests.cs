@@ -1,9 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using GenesysConvo.Core.Analytics;
-using GenesysConvo.Core.Auth;
-using GenesysConvo.Core.Metrics;
-using GenesysConvo.Core.Session;
 using Xunit;
 
 namespace GenesysConvo.Core.Tests;
@@ -36,7 +32,7 @@ public class AnalyticsEndToEndTests
         return http;
     }
 
-    private static Task<GenesysConnection> ConnectAsync(FakeHttp http)
+    private static Task<GenesysApi> ConnectAsync(FakeHttp http, DateTimeOffset? now = null)
     {
         var options = new ConnectionOptions
         {
@@ -44,7 +40,8 @@ public class AnalyticsEndToEndTests
             ClientId = "id", ClientSecret = new ClientSecret("secret"), PrimaryHandler = () => http,
         };
         options.Retry.MaxRetryCount = 0;
-        return GenesysConnection.ConnectAsync(options, CancellationToken.None).Guarded();
+        if (now is { } at) options.Time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(at);
+        return GenesysApi.ConnectAsync(options, CancellationToken.None).Guarded();
     }
 
     private static List<JsonNode> Bodies(FakeHttp http, string path) =>
@@ -69,7 +66,7 @@ public class AnalyticsEndToEndTests
 
     private static string? HistoryRoute(string path, JsonNode? body, List<string> conversations)
     {
-        if (path == DetailsQueryPager.Path)
+        if (path == AnalyticsApi.DetailsQueryPath)
         {
             var page = body!["paging"]!["pageNumber"]!.GetValue<int>();
             return page == 1 ? $"{{\"totalHits\": {conversations.Count}, \"conversations\": [{string.Join(",", conversations)}]}}" : $"{{\"totalHits\": {conversations.Count}}}";
@@ -85,9 +82,9 @@ public class AnalyticsEndToEndTests
     {
         var list = conversations.ToList();
         var http = Server((path, body) => HistoryRoute(path, body, list));
-        using var connection = await ConnectAsync(http);
+        using var api = await ConnectAsync(http);
         var rows = new List<object>();
-        await ConversationHistory.SearchAsync(connection, request, rows.Add, CancellationToken.None).Guarded();
+        await HistorySearch.SearchAsync(api, new NameResolver(api), request, rows.Add, CancellationToken.None).Guarded();
         return (rows, http);
     }
 
@@ -95,7 +92,7 @@ public class AnalyticsEndToEndTests
     public async Task History_records_carry_names_looked_up_in_one_request_per_kind()
     {
         var window = new TimeWindow(Day, Day.AddDays(1));
-        var (rows, http) = await SearchAsync(new HistoryRequest { Window = window, Source = HistorySource.Query },
+        var (rows, http) = await SearchAsync(new HistoryRequest { Window = window, Source = DetailsSource.Query },
             Conversation("c-1", Day.AddHours(1), U1), Conversation("c-2", Day.AddHours(2), U2));
 
         var records = rows.Cast<ConversationRecord>().ToList();
@@ -112,7 +109,7 @@ public class AnalyticsEndToEndTests
         Assert.Single(http.Seen, s => s.Uri.AbsolutePath == "/api/v2/routing/queues");
         Assert.Single(http.Seen, s => s.Uri.AbsolutePath == "/api/v2/routing/wrapupcodes");
 
-        var sent = Bodies(http, DetailsQueryPager.Path);
+        var sent = Bodies(http, AnalyticsApi.DetailsQueryPath);
         Assert.Equal(new[] { 1, 2 }, sent.Select(b => b["paging"]!["pageNumber"]!.GetValue<int>()));
         Assert.All(sent, b => Assert.Equal(window.ToInterval(), b["interval"]!.GetValue<string>()));
     }
@@ -120,7 +117,7 @@ public class AnalyticsEndToEndTests
     [Fact]
     public async Task History_expands_to_one_row_per_participant_and_skips_by_conversation()
     {
-        var (rows, _) = await SearchAsync(new HistoryRequest { Window = new TimeWindow(Day, Day.AddDays(1)), Source = HistorySource.Query, Expand = HistoryExpansion.Participant, Skip = 1 },
+        var (rows, _) = await SearchAsync(new HistoryRequest { Window = new TimeWindow(Day, Day.AddDays(1)), Source = DetailsSource.Query, Expand = HistoryExpansion.Participant, Skip = 1 },
             Conversation("c-1", Day.AddHours(1), U1), Conversation("c-2", Day.AddHours(2), U2));
         var participants = rows.Cast<ConversationParticipantRow>().ToList();
         Assert.Equal(2, participants.Count);
@@ -129,10 +126,13 @@ public class AnalyticsEndToEndTests
     }
 
     [Fact]
-    public async Task History_as_live_rows_reads_the_step()
+    public async Task The_live_list_reads_the_step_of_each_record()
     {
-        var (rows, _) = await SearchAsync(new HistoryRequest { Window = new TimeWindow(Day, Day.AddDays(1)), Source = HistorySource.Query, Expand = HistoryExpansion.Live },
-            Conversation("c-1", Day.AddHours(1), U1));
+        var conversations = new List<string> { Conversation("c-1", Day.AddHours(1), U1) };
+        var http = Server((path, body) => HistoryRoute(path, body, conversations));
+        using var api = await ConnectAsync(http, now: Day.AddHours(3));
+        var rows = new List<object>();
+        await LiveConversations.ListAsync(api, new NameResolver(api), new LiveListRequest(), rows.Add, CancellationToken.None).Guarded();
         var live = Assert.IsType<ActiveConversation>(Assert.Single(rows));
         Assert.Equal(ConversationStep.Ended, live.Step);
         Assert.Equal("c-1", live.ConversationId);
@@ -143,23 +143,23 @@ public class AnalyticsEndToEndTests
     [Fact]
     public async Task A_filtered_history_query_uses_31_day_slices()
     {
-        var query = ConversationQuery.Empty();
-        query.AddFilter("segmentFilters", "or", new[] { ConversationQuery.Dimension("queueId", Q1) });
+        var query = DetailsQuery.Empty();
+        query.Add(DetailsFilterKind.Segment, QueryFilters.AnyOf("queueId", new[] { Q1 }));
         var window = new TimeWindow(Day, Day.AddDays(40));
-        var (_, http) = await SearchAsync(new HistoryRequest { Window = window, Query = query, Source = HistorySource.Query });
-        var intervals = Bodies(http, DetailsQueryPager.Path).Select(b => TimeWindow.Parse(b["interval"]!.GetValue<string>())).ToList();
+        var (_, http) = await SearchAsync(new HistoryRequest { Window = window, Query = query, Source = DetailsSource.Query });
+        var intervals = Bodies(http, AnalyticsApi.DetailsQueryPath).Select(b => TimeWindow.Parse(b["interval"]!.GetValue<string>())).ToList();
         Assert.Equal(new[] { new TimeWindow(Day, Day.AddDays(31)), new TimeWindow(Day.AddDays(31), Day.AddDays(40)) }, intervals);
-        Assert.All(Bodies(http, DetailsQueryPager.Path), b => Assert.Equal(Q1, b["segmentFilters"]![0]!["predicates"]![0]!["value"]!.GetValue<string>()));
+        Assert.All(Bodies(http, AnalyticsApi.DetailsQueryPath), b => Assert.Equal(Q1, b["segmentFilters"]![0]!["predicates"]![0]!["value"]!.GetValue<string>()));
     }
 
     [Fact]
     public async Task The_total_estimate_adds_one_page_size_1_request_per_slice()
     {
-        var http = Server((path, body) => path == DetailsQueryPager.Path ? "{\"totalHits\": 1234}" : null);
-        using var connection = await ConnectAsync(http);
-        var total = await ConversationHistory.EstimateTotalAsync(connection, new HistoryRequest { Window = new TimeWindow(Day, Day.AddDays(10)) }, CancellationToken.None).Guarded();
+        var http = Server((path, body) => path == AnalyticsApi.DetailsQueryPath ? "{\"totalHits\": 1234}" : null);
+        using var api = await ConnectAsync(http);
+        var total = await HistorySearch.EstimateTotalAsync(api, new HistoryRequest { Window = new TimeWindow(Day, Day.AddDays(10)) }, CancellationToken.None).Guarded();
         Assert.Equal(2468, total);
-        var sent = Bodies(http, DetailsQueryPager.Path);
+        var sent = Bodies(http, AnalyticsApi.DetailsQueryPath);
         Assert.Equal(2, sent.Count);
         Assert.All(sent, b => Assert.Equal(1, b["paging"]!["pageSize"]!.GetValue<int>()));
     }
@@ -170,10 +170,10 @@ public class AnalyticsEndToEndTests
     public async Task A_page_size_outside_1_to_100_is_refused_before_any_request(int pageSize)
     {
         var http = Server((_, _) => null);
-        using var connection = await ConnectAsync(http);
+        using var api = await ConnectAsync(http);
         var before = http.Count;
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
-            ConversationHistory.SearchAsync(connection, new HistoryRequest { Window = new TimeWindow(Day, Day.AddDays(1)), PageSize = pageSize }, _ => { }, CancellationToken.None));
+            HistorySearch.SearchAsync(api, new NameResolver(api), new HistoryRequest { Window = new TimeWindow(Day, Day.AddDays(1)), PageSize = pageSize }, _ => { }, CancellationToken.None));
         Assert.Equal(before, http.Count);
     }
 
@@ -185,12 +185,12 @@ public class AnalyticsEndToEndTests
     private static async Task<(List<object> Rows, FakeHttp Http)> MetricsAsync(MetricRequest request, Func<JsonNode, string> answer)
     {
         var http = Server((path, body) =>
-            path == ConversationMetrics.Path ? answer(body!)
+            path == AnalyticsApi.AggregatesQueryPath ? answer(body!)
             : path.StartsWith("/api/v2/routing/queues?", StringComparison.Ordinal) ? $"{{\"entities\": [{{\"id\": \"{Q1}\", \"name\": \"Sales\"}}]}}"
             : null);
-        using var connection = await ConnectAsync(http);
+        using var api = await ConnectAsync(http);
         var rows = new List<object>();
-        await ConversationMetrics.QueryAsync(connection, request, rows.Add, CancellationToken.None).Guarded();
+        await ConversationMetrics.QueryAsync(api, new NameResolver(api), request, rows.Add, CancellationToken.None).Guarded();
         return (rows, http);
     }
 
@@ -209,7 +209,7 @@ public class AnalyticsEndToEndTests
                 ("tAnswered", """{"count": 8, "sum": 40000}"""), ("oServiceLevel", """{"ratio": 0.75, "numerator": 6, "denominator": 8, "target": 0.8}"""))}}}]}]}
             """);
 
-        var sent = Assert.Single(Bodies(http, ConversationMetrics.Path));
+        var sent = Assert.Single(Bodies(http, AnalyticsApi.AggregatesQueryPath));
         Assert.Equal(new[] { "nOffered", "tAbandon", "tHandle", "oServiceLevel", "tAnswered" }, sent["metrics"]!.AsArray().Select(m => m!.GetValue<string>()));
         Assert.Equal(new[] { "queueId" }, sent["groupBy"]!.AsArray().Select(m => m!.GetValue<string>()));
         Assert.Equal("UTC", sent["timeZone"]!.GetValue<string>());
@@ -253,7 +253,7 @@ public class AnalyticsEndToEndTests
                 """;
         });
 
-        var intervals = Bodies(http, ConversationMetrics.Path).Select(b => TimeWindow.Parse(b["interval"]!.GetValue<string>())).ToList();
+        var intervals = Bodies(http, AnalyticsApi.AggregatesQueryPath).Select(b => TimeWindow.Parse(b["interval"]!.GetValue<string>())).ToList();
         Assert.Equal(new[] { new TimeWindow(Day, Day.AddDays(31)), new TimeWindow(Day.AddDays(31), Day.AddDays(40)) }, intervals);
 
         var row = Assert.IsType<ConversationMetricRow>(Assert.Single(rows));
@@ -282,7 +282,7 @@ public class AnalyticsEndToEndTests
               {"interval": "2026-11-01T00:00:00.000-04:00/2026-11-02T00:00:00.000-05:00", "metrics": {{Stats(("nOffered", """{"count": 3}"""))}}}]}]}
             """);
 
-        var sent = Assert.Single(Bodies(http, ConversationMetrics.Path));
+        var sent = Assert.Single(Bodies(http, AnalyticsApi.AggregatesQueryPath));
         Assert.Equal("P1D", sent["granularity"]!.GetValue<string>());
         Assert.Equal("America/New_York", sent["timeZone"]!.GetValue<string>());
 
@@ -299,7 +299,7 @@ public class AnalyticsEndToEndTests
         var window = new TimeWindow(Day, Day.AddDays(12));   // 1,152 quarter hours
         var request = new MetricRequest { Window = window, Granularity = Granularity.Parse("PT15M"), Metrics = new List<string> { "nOffered" } };
         var (_, http) = await MetricsAsync(request, _ => """{"results": []}""");
-        var intervals = Bodies(http, ConversationMetrics.Path).Select(b => TimeWindow.Parse(b["interval"]!.GetValue<string>())).ToList();
+        var intervals = Bodies(http, AnalyticsApi.AggregatesQueryPath).Select(b => TimeWindow.Parse(b["interval"]!.GetValue<string>())).ToList();
         Assert.Equal(new[] { new TimeWindow(Day, Day.AddHours(250)), new TimeWindow(Day.AddHours(250), Day.AddDays(12)) }, intervals);
     }
 
@@ -328,7 +328,7 @@ public class AnalyticsEndToEndTests
             FilterJson = $$"""{"type": "and", "clauses": [{"type": "or", "predicates": [{"dimension": "queueId", "value": "{{Q1}}"}]}]}""",
         };
         var (_, http) = await MetricsAsync(request, _ => """{"results": []}""");
-        var filter = Assert.Single(Bodies(http, ConversationMetrics.Path))["filter"]!.ToJsonString();
+        var filter = Assert.Single(Bodies(http, AnalyticsApi.AggregatesQueryPath))["filter"]!.ToJsonString();
         Assert.Contains(Q1, filter);          // the caller's queue restriction
         Assert.Contains("\"voice\"", filter);
         Assert.DoesNotContain("\"predicates\":[]", filter);

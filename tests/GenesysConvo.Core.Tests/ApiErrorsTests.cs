@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using GenesysConvo.Core.Http;
 using Polly.Timeout;
 using Xunit;
 

@@ -1,5 +1,3 @@
-using GenesysConvo.Core.Auth;
-using GenesysConvo.Core.Session;
 using Xunit;
 
 namespace GenesysConvo.Core.Tests;

@@ -1,6 +1,4 @@
 using GenesysConvo.Analytics;
-using GenesysConvo.Core.Analytics;
-using GenesysConvo.Core.Directory;
 using Xunit;
 
 namespace GenesysConvo.Core.Tests;
@@ -10,17 +8,18 @@ public class ConversationRecordBuilderTests
     private static readonly DateTimeOffset T0 = new(2026, 3, 1, 10, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Now = T0.AddMinutes(30);
 
-    private static readonly Dictionary<(DirectoryKind, string), string> s_names = new()
+    private static readonly Dictionary<(NameKind, string), string> s_names = new()
     {
-        [(DirectoryKind.Queue, "q1")] = "Sales",
-        [(DirectoryKind.User, "u1")] = "Alice",
-        [(DirectoryKind.User, "u3")] = "Carol",
-        [(DirectoryKind.WrapUpCode, "w1")] = "Resolved",
+        [(NameKind.Queue, "q1")] = "Sales",
+        [(NameKind.User, "u1")] = "Alice",
+        [(NameKind.User, "u3")] = "Carol",
+        [(NameKind.WrapUpCode, "w1")] = "Resolved",
     };
 
-    private static string? NameOf(DirectoryKind kind, string? id) => id != null && s_names.TryGetValue((kind, id), out var name) ? name : null;
+    private static string? NameOf(NameKind kind, string? id) => id != null && s_names.TryGetValue((kind, id), out var name) ? name : null;
 
     private static ConversationRecordBuilder Builder() => new(NameOf, Now);
+    private static ActiveConversationBuilder LiveBuilder() => new(NameOf, Now);
 
     private static ConversationMetric M(string name, long value) => new() { Name = name, Value = value };
 
@@ -229,13 +228,13 @@ public class ConversationRecordBuilderTests
     [Fact]
     public void IdsIn_lists_every_user_queue_and_wrap_up_code_to_name()
     {
-        var ids = ConversationRecordBuilder.IdsIn(new[] { AnsweredCall() }).Where(x => x.Id != null).Distinct().ToList();
-        Assert.Equal(new[] { "u1", "u2" }, ids.Where(x => x.Kind == DirectoryKind.User).Select(x => x.Id));
-        Assert.Equal(new[] { "q1", "q2" }, ids.Where(x => x.Kind == DirectoryKind.Queue).Select(x => x.Id));
-        Assert.Equal(new[] { "w1", "w2" }, ids.Where(x => x.Kind == DirectoryKind.WrapUpCode).Select(x => x.Id));
+        var ids = DetailsRecordWriter.IdsIn(new[] { AnsweredCall() }).Where(x => x.Id != null).Distinct().ToList();
+        Assert.Equal(new[] { "u1", "u2" }, ids.Where(x => x.Kind == NameKind.User).Select(x => x.Id));
+        Assert.Equal(new[] { "q1", "q2" }, ids.Where(x => x.Kind == NameKind.Queue).Select(x => x.Id));
+        Assert.Equal(new[] { "w1", "w2" }, ids.Where(x => x.Kind == NameKind.WrapUpCode).Select(x => x.Id));
     }
 
-    // ---- Live(): where the conversation is now ----
+    // ---- ActiveConversationBuilder.FromDetails: where the conversation is now ----
 
     private static AnalyticsConversation Live(params ConversationParticipant[] others)
     {
@@ -254,7 +253,7 @@ public class ConversationRecordBuilderTests
     [Fact]
     public void An_open_IVR_segment_alone_means_in_IVR()
     {
-        var live = Builder().Live(Live(Ivr(open: true)));
+        var live = LiveBuilder().FromDetails(Live(Ivr(open: true)));
         Assert.Equal(ConversationStep.InIvr, live.Step);
         Assert.Null(live.Queue);
         Assert.Null(live.Agent);
@@ -267,7 +266,7 @@ public class ConversationRecordBuilderTests
     [Fact]
     public void An_open_ACD_segment_means_waiting_in_that_queue()
     {
-        var live = Builder().Live(Live(Ivr(open: false), Acd(open: true)));
+        var live = LiveBuilder().FromDetails(Live(Ivr(open: false), Acd(open: true)));
         Assert.Equal(ConversationStep.WaitingInQueue, live.Step);
         Assert.Equal("Sales", live.Queue);
         Assert.Equal("q1", live.QueueId);
@@ -284,7 +283,7 @@ public class ConversationRecordBuilderTests
     [InlineData("contacting", ConversationStep.Alerting)]
     public void An_open_agent_segment_wins_over_the_queue_and_says_what_the_agent_does(string segmentType, ConversationStep expected)
     {
-        var live = Builder().Live(Live(Ivr(open: false), Acd(open: true), Agent("u1", Seg("alert", 110, segmentType == "alert" ? null : 120, queue: "q1"),
+        var live = LiveBuilder().FromDetails(Live(Ivr(open: false), Acd(open: true), Agent("u1", Seg("alert", 110, segmentType == "alert" ? null : 120, queue: "q1"),
             Seg(segmentType, 120, segmentType == "alert" ? 121 : null, queue: "q1"))));
         Assert.Equal(expected, live.Step);
         Assert.Equal("Alice", live.Agent);
@@ -295,7 +294,7 @@ public class ConversationRecordBuilderTests
     [Fact]
     public void A_re_routed_alert_shows_the_agent_now_alerted()
     {
-        var live = Builder().Live(Live(Acd(open: true),
+        var live = LiveBuilder().FromDetails(Live(Acd(open: true),
             Agent("u1", Seg("alert", 110, 125, queue: "q1", disconnect: "noAnswerTransfer")),
             Agent("u3", Seg("alert", 126, null, queue: "q1"))));
         Assert.Equal(ConversationStep.Alerting, live.Step);
@@ -308,7 +307,7 @@ public class ConversationRecordBuilderTests
     {
         var c = Live(Agent("u1", Seg("interact", 120, null, queue: "q1")));
         c.ConversationEnd = T0.AddMinutes(10);
-        var live = Builder().Live(c);
+        var live = LiveBuilder().FromDetails(c);
         Assert.Equal(ConversationStep.Ended, live.Step);
         Assert.Equal(TimeSpan.FromMinutes(10), live.LiveFor);
         Assert.Equal(c.ConversationEnd, live.EndTime);
@@ -317,7 +316,7 @@ public class ConversationRecordBuilderTests
     [Fact]
     public void No_open_segment_of_a_known_kind_is_Unknown_and_the_queue_is_the_last_one_seen()
     {
-        var live = Builder().Live(Live(Ivr(open: false), Acd(open: false)));
+        var live = LiveBuilder().FromDetails(Live(Ivr(open: false), Acd(open: false)));
         Assert.Equal(ConversationStep.Unknown, live.Step);
         Assert.Equal("q1", live.QueueId);
         Assert.Equal("Sales", live.Queue);
@@ -327,7 +326,7 @@ public class ConversationRecordBuilderTests
     public void An_agent_segment_without_a_queue_takes_the_last_queue_seen_and_unknown_names_fall_back_to_ids()
     {
         var c = Live(P("p-acd", "acd", sessions: S("s-acd", "voice", new[] { Seg("interact", 60, 120, queue: "q9") })), Agent("u7", Seg("interact", 120, null)));
-        var live = Builder().Live(c);
+        var live = LiveBuilder().FromDetails(c);
         Assert.Equal(ConversationStep.Talking, live.Step);
         Assert.Equal("q9", live.QueueId);
         Assert.Equal("q9", live.Queue);

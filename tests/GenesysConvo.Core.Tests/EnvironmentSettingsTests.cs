@@ -1,4 +1,3 @@
-using GenesysConvo.Core.Session;
 using Xunit;
 
 namespace GenesysConvo.Core.Tests;

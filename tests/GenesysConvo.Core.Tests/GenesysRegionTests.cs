@@ -1,11 +1,10 @@
-using GenesysConvo.Core.Session;
 using Xunit;
 
 namespace GenesysConvo.Core.Tests;
 
 public class GenesysRegionTests
 {
-    // The region table of /work/shared/reference/genesys-api.md §1.2 (SDK enum, CLI name, domain), kept independent of the code.
+    // The region table of docs/genesys-api.md §1.1 (SDK enum, CLI name, domain), kept independent of the code.
     public static TheoryData<string, string, string> Table => new()
     {
         { "us_east_1", "us-east-1", "mypurecloud.com" },

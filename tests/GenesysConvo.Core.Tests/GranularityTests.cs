@@ -1,5 +1,3 @@
-using GenesysConvo.Core.Analytics;
-using GenesysConvo.Core.Metrics;
 using Xunit;
 
 namespace GenesysConvo.Core.Tests;

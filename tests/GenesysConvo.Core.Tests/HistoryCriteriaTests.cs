@@ -1,7 +1,4 @@
 using System.Text.Json.Nodes;
-using GenesysConvo.Core.Analytics;
-using GenesysConvo.Core.Conversations;
-using GenesysConvo.Core.Directory;
 using Xunit;
 
 namespace GenesysConvo.Core.Tests;
@@ -23,7 +20,7 @@ public class HistoryCriteriaTests
     private static async Task<JsonObject> BuildAsync(HistoryCriteria criteria)
     {
         var query = await criteria.BuildAsync(OfflineNames(), CancellationToken.None).Guarded();
-        return JsonNode.Parse(query.ToJson(Window, 100, 1))!.AsObject();
+        return JsonNode.Parse(Sent.Page(query, Window, 100, 1))!.AsObject();
     }
 
     private static JsonArray Filters(JsonObject body, string kind) => body[kind]?.AsArray() ?? new JsonArray();
@@ -92,7 +89,7 @@ public class HistoryCriteriaTests
             QueryJson = """{"segmentFilters": [{"type": "and", "predicates": [{"dimension": "purpose", "value": "agent"}]}]}""",
             FilterJson = """{"conversationFilters": [{"type": "and", "predicates": [{"dimension": "externalTag", "value": "vip"}]}]}""",
         }.Validate();
-        var body = JsonNode.Parse(query.ToJson(Window, null, null))!.AsObject();
+        var body = JsonNode.Parse(Sent.Page(query, Window, null))!.AsObject();
         Assert.Single(Filters(body, "segmentFilters"));
         Assert.Single(Filters(body, "conversationFilters"));
     }
@@ -114,7 +111,7 @@ public class HistoryCriteriaTests
         var criteria = new HistoryCriteria { IncludeActive = true };
         var query = await criteria.BuildAsync(OfflineNames(), CancellationToken.None).Guarded();
         Assert.False(query.HasFilters);
-        Assert.False(JsonNode.Parse(query.ToJson(Window, 100, 1))!.AsObject().ContainsKey("conversationFilters"));
+        Assert.False(JsonNode.Parse(Sent.Page(query, Window, 100, 1))!.AsObject().ContainsKey("conversationFilters"));
     }
 
     [Fact]
@@ -200,7 +197,7 @@ public class HistoryCriteriaTests
             Queues = { Queue1 }, Users = { User1 }, WrapUpCodes = { Code1 }, MediaTypes = { "voice" }, Directions = { "inbound" },
             DivisionIds = { Division1 }, ConversationIds = { Conversation1 }, Anis = { "a" }, Dnises = { "d" }, MinimumDuration = TimeSpan.FromMinutes(1),
         }.BuildAsync(OfflineNames(), CancellationToken.None).Guarded();
-        ConversationQuery.FromJson(query.ToJson(Window, 100, 1));
+        DetailsQuery.FromJson(Sent.Page(query, Window, 100, 1));
     }
 
     [Fact]
@@ -215,7 +212,7 @@ public class HistoryCriteriaTests
     public async Task The_live_list_asks_for_conversations_without_an_end()
     {
         var query = await LiveConversations.BuildQueryAsync(new HistoryCriteria(), OfflineNames(), CancellationToken.None).Guarded();
-        var body = JsonNode.Parse(query.ToJson(Window, 100, 1))!.AsObject();
+        var body = JsonNode.Parse(Sent.Page(query, Window, 100, 1))!.AsObject();
         var filter = Assert.Single(Filters(body, "conversationFilters"))!;
         Assert.Equal("notExists", filter["predicates"]![0]!["operator"]!.GetValue<string>());
         Assert.Equal("conversationEnd", filter["predicates"]![0]!["dimension"]!.GetValue<string>());
@@ -226,7 +223,7 @@ public class HistoryCriteriaTests
     {
         var criteria = new HistoryCriteria { Queues = { Queue1, Queue2 }, MediaTypes = { "Chat" }, Directions = { "Outbound" } };
         var query = await LiveConversations.BuildQueryAsync(criteria, OfflineNames(), CancellationToken.None).Guarded();
-        var body = JsonNode.Parse(query.ToJson(Window, 100, 1))!.AsObject();
+        var body = JsonNode.Parse(Sent.Page(query, Window, 100, 1))!.AsObject();
 
         var open = Filters(body, "segmentFilters").Single(f => f!["clauses"] != null)!;
         Assert.Equal("and", open["type"]!.GetValue<string>());
@@ -237,7 +234,7 @@ public class HistoryCriteriaTests
         Assert.Equal(new[] { Queue1, Queue2 }, Values(clause.AsObject()));
         Assert.Equal(new[] { "chat" }, Values(Assert.Single(FiltersOn(body, "segmentFilters", "mediaType"))));
         Assert.Equal(new[] { "outbound" }, Values(Assert.Single(FiltersOn(body, "conversationFilters", "originatingDirection"))));
-        ConversationQuery.FromJson(body.ToJsonString());
+        DetailsQuery.FromJson(body.ToJsonString());
     }
 
     [Fact]
@@ -247,6 +244,6 @@ public class HistoryCriteriaTests
         var window = LiveConversations.ListWindow(now);
         Assert.Equal(new DateTimeOffset(2026, 2, 12, 0, 0, 0, TimeSpan.Zero), window.Start);
         Assert.Equal(now.AddMinutes(1), window.End);
-        Assert.True(window.Length <= ConversationHistory.FilteredMaximum);
+        Assert.True(window.Length <= ConversationDetailsReader.FilteredMaximum);
     }
 }

@@ -1,13 +1,11 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using GenesysConvo.Core.Analytics;
-using GenesysConvo.Core.Session;
 using Xunit;
 
 namespace GenesysConvo.Core.Tests;
 
-/// <summary>ConversationHistory through a fake details-query server (the boundary): slicing, the 100,000-result paging
+/// <summary>HistorySearch (the details engine) through a fake details-query server (the boundary): slicing, the 100,000-result paging
 /// depth, duplicates across pages, and stopping early — what the emulator cannot cheaply produce.</summary>
 public class HistoryPagingTests
 {
@@ -70,10 +68,10 @@ public class HistoryPagingTests
             ClientId = "id", ClientSecret = new Auth.ClientSecret("secret"), PrimaryHandler = () => server,
         };
         options.Retry.MaxRetryCount = 0;
-        using var connection = await GenesysConnection.ConnectAsync(options, CancellationToken.None);
+        using var api = await GenesysApi.ConnectAsync(options, CancellationToken.None);
         var records = new List<ConversationRecord>();
-        var request = new HistoryRequest { Window = window, IncludeActive = true, Source = HistorySource.Query, Limit = limit };
-        await ConversationHistory.SearchAsync(connection, request, r => records.Add((ConversationRecord)r), CancellationToken.None);
+        var request = new HistoryRequest { Window = window, IncludeActive = true, Source = DetailsSource.Query, Limit = limit };
+        await HistorySearch.SearchAsync(api, new NameResolver(api), request, r => records.Add((ConversationRecord)r), CancellationToken.None);
         return (records, server);
     }
 

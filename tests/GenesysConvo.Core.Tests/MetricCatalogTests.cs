@@ -1,4 +1,3 @@
-using GenesysConvo.Core.Metrics;
 using Xunit;
 
 namespace GenesysConvo.Core.Tests;

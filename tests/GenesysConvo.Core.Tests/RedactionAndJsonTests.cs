@@ -1,5 +1,3 @@
-using GenesysConvo.Core.Diagnostics;
-using GenesysConvo.Core.Json;
 using Xunit;
 
 namespace GenesysConvo.Core.Tests;

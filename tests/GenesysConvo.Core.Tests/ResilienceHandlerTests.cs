@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text;
-using GenesysConvo.Core.Diagnostics;
-using GenesysConvo.Core.Http;
 using Xunit;
 
 namespace GenesysConvo.Core.Tests;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using GenesysConvo.Core.Http;
 using Xunit;
 
 namespace GenesysConvo.Core.Tests;

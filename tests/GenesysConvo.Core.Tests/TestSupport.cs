@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using GenesysConvo.Core.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 using Xunit.Sdk;
 
@@ -158,4 +157,11 @@ internal static class Responses
         expiresIn is null
             ? $"{{\"access_token\":\"{value}\",\"token_type\":\"bearer\"}}"
             : $"{{\"access_token\":\"{value}\",\"token_type\":\"bearer\",\"expires_in\":{expiresIn}}}";
+}
+
+/// <summary>The JSON the engine sends for a details query.</summary>
+internal static class Sent
+{
+    public static string Page(DetailsQuery query, TimeWindow window, int? pageSize = 100, int pageNumber = 1) =>
+        System.Text.Json.JsonSerializer.Serialize(query.ForPage(window, pageSize, pageNumber), ApiJson.Default.ConversationQuery);
 }

@@ -1,4 +1,3 @@
-using GenesysConvo.Core.Analytics;
 using Xunit;
 
 namespace GenesysConvo.Core.Tests;

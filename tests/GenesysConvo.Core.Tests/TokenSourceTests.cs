@@ -1,9 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using GenesysConvo.Core.Auth;
-using GenesysConvo.Core.Diagnostics;
-using GenesysConvo.Core.Http;
 using Xunit;
 
 namespace GenesysConvo.Core.Tests;

@@ -41,6 +41,23 @@ public readonly struct TimeWindow : IEquatable<TimeWindow>
         return (new TimeWindow(Start, middle), new TimeWindow(middle, End));
     }
 
+    /// <summary>The window of -StartTime/-EndTime or -Interval; by default the last 24 hours.</summary>
+    public static TimeWindow FromParameters(DateTimeOffset? start, DateTimeOffset? end, string? interval, DateTimeOffset now)
+    {
+        if (interval != null)
+        {
+            if (start != null || end != null) throw new ArgumentException("Give either -Interval or -StartTime/-EndTime, not both.");
+            return Parse(interval);
+        }
+        var to = end ?? now;
+        var from = start ?? to.AddDays(-1);
+        if (to <= from)
+            throw new ArgumentException($"-EndTime ({Utc(to)}) is not after -StartTime ({Utc(from)}): swap them.");
+        return new TimeWindow(from, to);
+    }
+
+    private static string Utc(DateTimeOffset instant) => instant.ToUniversalTime().ToString("u", CultureInfo.InvariantCulture);
+
     /// <summary>Reads "start/end" (ISO-8601, with offset or Z; no offset means UTC, as the API reads it).</summary>
     public static TimeWindow Parse(string interval)
     {

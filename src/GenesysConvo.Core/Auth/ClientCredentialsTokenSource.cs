@@ -27,7 +27,7 @@ public sealed class ClientCredentialsTokenSource : ITokenSource
     public ClientCredentialsTokenSource(HttpClient loginClient, Uri loginBaseUri, string clientId, ClientSecret secret, TimeProvider time)
     {
         _loginClient = loginClient;
-        _tokenUri = UriPaths.Combine(loginBaseUri, "oauth/token");
+        _tokenUri = RequestUris.Combine(loginBaseUri, "oauth/token");
         _clientId = clientId;
         _secret = secret;
         _time = time;
@@ -96,66 +96,37 @@ public sealed class ClientCredentialsTokenSource : ITokenSource
         using (response)
         {
             var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode) throw LoginError(response, body, trace);
-            var issuedAt = _time.GetUtcNow();
-            try
-            {
-                using var json = JsonDocument.Parse(body);
-                var root = json.RootElement;
-                var value = root.GetProperty("access_token").GetString();
-                if (string.IsNullOrEmpty(value)) throw new FormatException("empty access_token");
-                var lifetime = root.TryGetProperty("expires_in", out var e) && e.TryGetInt64(out var s) && s > 0 ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
-                RenewalMargin = lifetime is { } l ? TimeSpan.FromTicks(Math.Min(TimeSpan.FromMinutes(1).Ticks, l.Ticks / 10)) : TimeSpan.Zero;
-                LoginCount++;
-                var token = new AccessToken(value!, issuedAt + lifetime);
-                OperationContext.Observer.Verbose(lifetime is null
-                    ? "Received an access token (no expiry given)."
-                    : $"Received an access token valid for {ResilienceHandler.Describe(lifetime.Value)} (until {token.ExpiresAt:u}).");
-                return token;
-            }
-            catch (Exception ex) when (ex is JsonException || ex is KeyNotFoundException || ex is FormatException || ex is InvalidOperationException)
-            {
-                throw new GenesysApiException(GenesysErrorKind.InvalidResponse,
-                    $"The login service at {_tokenUri.GetLeftPart(UriPartial.Authority)} answered without a usable access token. Check -LoginBaseUri / -Region.")
-                { StatusCode = (int)response.StatusCode, Method = "POST", Path = _tokenUri.AbsolutePath, CorrelationId = ApiErrors.CorrelationId(response) };
-            }
+            if (!response.IsSuccessStatusCode) throw ApiErrors.FromLoginResponse(response, body, _tokenUri, _clientId, trace);
+            return ReadToken(response, body, _time.GetUtcNow());
         }
     }
 
-    private GenesysApiException LoginError(HttpResponseMessage response, string body, RequestTrace trace)
+    /// <summary>The OAuth token response {access_token, token_type, expires_in}, read defensively (a login host that
+    /// answers 200 with something else gets an error naming the host, not a parser exception).</summary>
+    private AccessToken ReadToken(HttpResponseMessage response, string body, DateTimeOffset issuedAt)
     {
-        string? error = null, description = null;
         try
         {
             using var json = JsonDocument.Parse(body);
-            if (json.RootElement.ValueKind == JsonValueKind.Object)
-            {
-                if (json.RootElement.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String) error = e.GetString();
-                if (json.RootElement.TryGetProperty("error_description", out var d) && d.ValueKind == JsonValueKind.String) description = d.GetString();
-                else if (json.RootElement.TryGetProperty("description", out d) && d.ValueKind == JsonValueKind.String) description = d.GetString();
-            }
+            var root = json.RootElement;
+            var value = root.GetProperty("access_token").GetString();
+            if (string.IsNullOrEmpty(value)) throw new FormatException("empty access_token");
+            var lifetime = root.TryGetProperty("expires_in", out var e) && e.TryGetInt64(out var s) && s > 0 ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
+            RenewalMargin = lifetime is { } l ? TimeSpan.FromTicks(Math.Min(TimeSpan.FromMinutes(1).Ticks, l.Ticks / 10)) : TimeSpan.Zero;
+            LoginCount++;
+            var token = new AccessToken(value!, issuedAt + lifetime);
+            OperationContext.Observer.Verbose(lifetime is null
+                ? "Received an access token (no expiry given)."
+                : $"Received an access token valid for {Durations.Describe(lifetime.Value)} (until {token.ExpiresAt:u}).");
+            return token;
         }
-        catch (JsonException) { /* not OAuth JSON: fall back to the generic API error below */ }
-
-        var status = (int)response.StatusCode;
-        // Genesys answers bad client credentials with 400 invalid_client; other servers use 401. Treat both alike.
-        if (error == "invalid_client" || error == "unauthorized_client" || status == 401)
+        catch (Exception ex) when (ex is JsonException || ex is KeyNotFoundException || ex is FormatException || ex is InvalidOperationException)
         {
-            return new GenesysApiException(GenesysErrorKind.Authentication,
-                $"Genesys Cloud rejected the OAuth client credentials for client id '{_clientId}' ({description ?? error ?? response.ReasonPhrase}). " +
-                "Check the client id and secret (-ClientId/-ClientSecret, -Credential, or GENESYSCLOUD_OAUTHCLIENT_ID/GENESYSCLOUD_OAUTHCLIENT_SECRET), " +
-                "that the OAuth client has the Client Credentials grant, and that -Region is the region of the org that owns the client.")
+            throw new GenesysApiException(GenesysErrorKind.InvalidResponse,
+                $"The login service at {_tokenUri.GetLeftPart(UriPartial.Authority)} answered without a usable access token. Check -LoginBaseUri / -Region.")
             {
-                StatusCode = status, ErrorCode = error, ErrorId = "GenesysConvo.BadCredentials", Method = "POST",
-                Path = _tokenUri.AbsolutePath, CorrelationId = ApiErrors.CorrelationId(response), Attempts = trace.Attempts,
+                StatusCode = (int)response.StatusCode, Method = "POST", Path = _tokenUri.AbsolutePath, CorrelationId = ApiErrors.CorrelationId(response),
             };
         }
-        if (error != null)
-        {
-            return new GenesysApiException(GenesysErrorKind.Authentication,
-                $"The login service refused the token request: {error}{(description is null ? "" : " (" + description + ")")}.")
-            { StatusCode = status, ErrorCode = error, Method = "POST", Path = _tokenUri.AbsolutePath, CorrelationId = ApiErrors.CorrelationId(response), Attempts = trace.Attempts };
-        }
-        return ApiErrors.FromResponse(response, body, "POST", _tokenUri.AbsolutePath, trace);
     }
 }

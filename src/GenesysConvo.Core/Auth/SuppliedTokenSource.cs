@@ -30,18 +30,13 @@ public sealed class SuppliedTokenSource : ITokenSource
         if (_token.ExpiresAt is { } expires)
         {
             var left = expires - _time.GetUtcNow();
-            if (left <= TimeSpan.Zero) throw Expired($"The access token expired at {expires:u}.");
+            if (left <= TimeSpan.Zero) throw ApiErrors.AccessTokenExpired($"The access token expired at {expires:u}.");
             if (left < WarningWindow && Interlocked.Exchange(ref _warned, 1) == 0)
-                OperationContext.Observer.Warning($"The access token expires in {ResilienceHandler.Describe(left)} ({expires:u}) and cannot be renewed by the module. " +
+                OperationContext.Observer.Warning($"The access token expires in {Durations.Describe(left)} ({expires:u}) and cannot be renewed by the module. " +
                     "Get a new token and run Connect-GenesysCloud -AccessToken again, or connect with client credentials.");
         }
         return Task.FromResult(_token);
     }
 
     public void Invalidate(AccessToken rejected) { }
-
-    public static GenesysApiException Expired(string what) => new GenesysApiException(GenesysErrorKind.Authentication,
-        what + " A token supplied with -AccessToken cannot be renewed: get a new token and run Connect-GenesysCloud -AccessToken again, " +
-        "or connect with -ClientId/-ClientSecret so the module renews tokens itself.")
-    { ErrorId = "GenesysConvo.AccessTokenExpired" };
 }

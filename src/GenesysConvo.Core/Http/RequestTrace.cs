@@ -13,6 +13,8 @@ internal sealed class RequestTrace
     public TimeSpan Waited { get; set; }
     /// <summary>Why the resilience handler stopped retrying, when it stopped before the retry count ran out.</summary>
     public string? GaveUpBecause { get; set; }
+    /// <summary>Whether the token sent could have been renewed: a 401 means something else when it could not.</summary>
+    public bool? TokenRenewable { get; set; }
 
     public static RequestTrace? Of(HttpRequestMessage request)
     {

@@ -83,13 +83,13 @@ internal sealed class ResilienceHandler : DelegatingHandler
         var delay = DelayFor(outcome, trace.Attempts - 1, jitter: false);
         if (delay > _options.MaxDelay)
         {
-            trace.GaveUpBecause = $"the API asked to wait {Describe(delay)}, longer than the longest wait allowed ({Describe(_options.MaxDelay)})";
+            trace.GaveUpBecause = $"the API asked to wait {Durations.Describe(delay)}, longer than the longest wait allowed ({Durations.Describe(_options.MaxDelay)})";
             return false;
         }
         var elapsed = _time.GetElapsedTime(context.Properties.GetValue(s_startKey, _time.GetTimestamp()));
         if (elapsed + delay > _options.MaxDuration)
         {
-            trace.GaveUpBecause = $"waiting {Describe(delay)} more would pass the time allowed for one request ({Describe(_options.MaxDuration)})";
+            trace.GaveUpBecause = $"waiting {Durations.Describe(delay)} more would pass the time allowed for one request ({Durations.Describe(_options.MaxDuration)})";
             return false;
         }
         return true;
@@ -114,14 +114,11 @@ internal sealed class ResilienceHandler : DelegatingHandler
     {
         var trace = args.Context.Properties.GetValue(s_traceKey, new RequestTrace());
         trace.Waited += args.RetryDelay;
-        var why = args.Outcome.Result is { } r ? $"{(int)r.StatusCode} {r.ReasonPhrase}" : Describe(args.Outcome.Exception);
-        OperationContext.Observer.Verbose($"Retry {args.AttemptNumber + 1} after {why}: waiting {Describe(args.RetryDelay)}.");
+        var why = args.Outcome.Result is { } r ? $"{(int)r.StatusCode} {r.ReasonPhrase}" : DescribeFailure(args.Outcome.Exception);
+        OperationContext.Observer.Verbose($"Retry {args.AttemptNumber + 1} after {why}: waiting {Durations.Describe(args.RetryDelay)}.");
     }
 
-    internal static string Describe(TimeSpan span) =>
-        span.TotalSeconds < 1 ? $"{span.TotalMilliseconds:0} ms" : $"{span.TotalSeconds:0.#} s";
-
-    internal static string Describe(Exception? exception) => exception switch
+    private static string DescribeFailure(Exception? exception) => exception switch
     {
         null => "an unknown failure",
         TimeoutRejectedException _ => "no answer in time",

@@ -3,62 +3,52 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using GenesysConvo.Core.Auth;
-using GenesysConvo.Core.Diagnostics;
 using GenesysConvo.Core.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GenesysConvo.Core.Session;
 
-/// <summary>One authenticated connection to one org: its token source and the HTTP pipeline every API call of
-/// the session goes through (IHttpClientFactory: resilience → authentication → logging → sockets).
-/// Thread-safe: runspaces and ForEach-Object -Parallel may share it.</summary>
+/// <summary>One authenticated connection to one org: its token source and the HTTP pipeline every call of the session
+/// goes through (IHttpClientFactory: resilience → bearer token → logging → sockets). Knows no endpoint but the login:
+/// the API layer above it does. Thread-safe: runspaces and ForEach-Object -Parallel may share it.</summary>
 public sealed class GenesysConnection : IDisposable
 {
     private const string ApiClientName = "GenesysConvo.Api";
     private const string LoginClientName = "GenesysConvo.Login";
     private static readonly string s_userAgent = "GenesysConvo/" + typeof(GenesysConnection).Assembly.GetName().Version?.ToString(3);
+    private static readonly MediaTypeHeaderValue s_json = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
 
     private readonly ServiceProvider _services;
     private readonly IHttpClientFactory _clients;
 
-    private GenesysConnection(ConnectionOptions options, ServiceProvider services, ITokenSource tokens)
+    private GenesysConnection(ConnectionOptions options, ServiceProvider services)
     {
         Options = options;
         _services = services;
         _clients = services.GetRequiredService<IHttpClientFactory>();
-        Tokens = tokens;
+        Tokens = services.GetRequiredService<ITokenSource>();
         ConnectedAt = options.Time.GetUtcNow();
     }
 
     public ConnectionOptions Options { get; }
     public ITokenSource Tokens { get; }
     public DateTimeOffset ConnectedAt { get; }
-    public string? OrganizationId { get; private set; }
-    public string? OrganizationName { get; private set; }
+    /// <summary>The org the token belongs to, once the API layer has read it.</summary>
+    public string? OrganizationId { get; set; }
+    public string? OrganizationName { get; set; }
 
-    /// <summary>Id ↔ name lookups of users, queues and wrap-up codes, cached for the life of the session.</summary>
-    public Directory.NameResolver Names => _names ??= new Directory.NameResolver(this);
-
-    private Directory.NameResolver? _names;
-
-    /// <summary>Validates the options, gets the first token (or checks a supplied one) and reads which org it belongs to.</summary>
-    public static async Task<GenesysConnection> ConnectAsync(ConnectionOptions options, CancellationToken cancellationToken)
+    /// <summary>Validates the options and gets the first token, so a login that fails (wrong host, bad credentials,
+    /// an expired supplied token) fails here and never counts as connected.</summary>
+    public static async Task<GenesysConnection> OpenAsync(ConnectionOptions options, CancellationToken cancellationToken)
     {
         options.Validate();
-        var services = BuildServices(options, out var tokenSourceHolder);
-        var loginClient = services.GetRequiredService<IHttpClientFactory>().CreateClient(LoginClientName);
-        ITokenSource tokens = options.AccessToken is { } supplied
-            ? new SuppliedTokenSource(supplied, options.Time)
-            : new ClientCredentialsTokenSource(loginClient, options.EffectiveLoginBaseUri, options.ClientId!.Trim(), options.ClientSecret!, options.Time);
-        tokenSourceHolder.Value = tokens;
-        var connection = new GenesysConnection(options, services, tokens);
+        var connection = new GenesysConnection(options, BuildServices(options));
         try
         {
-            await connection.ReadTokenInfoAsync(cancellationToken).ConfigureAwait(false);
+            await connection.Tokens.GetAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch
@@ -84,14 +74,15 @@ public sealed class GenesysConnection : IDisposable
     };
 
     /// <summary>Sends one API request through the session's pipeline. pathAndQuery is relative to the API base
-    /// (/api/v2/...). A non-success answer becomes a GenesysApiException; cancellation stays an OperationCanceledException.</summary>
-    public async Task<ApiResponse> SendAsync(HttpMethod method, string pathAndQuery, string? jsonBody, CancellationToken cancellationToken)
+    /// (/api/v2/...); the body is UTF-8 JSON. A non-success answer becomes a GenesysApiException; cancellation stays
+    /// an OperationCanceledException.</summary>
+    public async Task<ApiResponse> SendAsync(HttpMethod method, string pathAndQuery, byte[]? utf8Json, CancellationToken cancellationToken)
     {
-        var uri = UriPaths.Combine(Options.EffectiveApiBaseUri, pathAndQuery);
+        var uri = RequestUris.Combine(Options.EffectiveApiBaseUri, pathAndQuery);
         var path = uri.AbsolutePath;
         using var request = new HttpRequestMessage(method, uri);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        if (jsonBody != null) request.Content = new StringContent(jsonBody, Encoding.UTF8, "application/json");
+        if (utf8Json != null) request.Content = new ByteArrayContent(utf8Json) { Headers = { ContentType = s_json } };
         var trace = new RequestTrace();
         trace.AttachTo(request);
 
@@ -107,56 +98,33 @@ public sealed class GenesysConnection : IDisposable
 
         using (response)
         {
-            var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
-            {
-                var error = ApiErrors.FromResponse(response, body, method.Method, path, trace);
-                if (response.StatusCode == HttpStatusCode.Unauthorized && !Tokens.CanRenew)
-                    throw SuppliedTokenSource.Expired("The API no longer accepts the access token (401: expired or revoked).");
-                throw error;
-            }
-            return new ApiResponse((int)response.StatusCode, body, ApiErrors.CorrelationId(response), trace.Attempts);
+                throw ApiErrors.FromResponse(response, Encoding.UTF8.GetString(body), method.Method, path, trace);
+            return new ApiResponse(method.Method, path, (int)response.StatusCode, body, ApiErrors.CorrelationId(response), trace.Attempts);
         }
     }
 
-    public async Task<JsonDocument> GetJsonAsync(string pathAndQuery, CancellationToken cancellationToken)
-    {
-        var response = await SendAsync(HttpMethod.Get, pathAndQuery, null, cancellationToken).ConfigureAwait(false);
-        return JsonDocument.Parse(response.Body);
-    }
+    /// <summary>Sends a body given as text (Invoke-GenesysCloudRequest).</summary>
+    public Task<ApiResponse> SendAsync(HttpMethod method, string pathAndQuery, string? json, CancellationToken cancellationToken) =>
+        SendAsync(method, pathAndQuery, json is null ? null : Encoding.UTF8.GetBytes(json), cancellationToken);
 
-    private async Task ReadTokenInfoAsync(CancellationToken cancellationToken)
+    private static ServiceProvider BuildServices(ConnectionOptions options)
     {
-        try
-        {
-            using var info = await GetJsonAsync("/api/v2/tokens/me", cancellationToken).ConfigureAwait(false);
-            if (info.RootElement.ValueKind == JsonValueKind.Object
-                && info.RootElement.TryGetProperty("organization", out var org) && org.ValueKind == JsonValueKind.Object)
-            {
-                OrganizationId = org.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
-                OrganizationName = org.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString() : null;
-            }
-        }
-        catch (GenesysApiException e) when (e.Kind != GenesysErrorKind.Authentication && e.Kind != GenesysErrorKind.Connection)
-        {
-            // The org name is a nicety; a proxy or gateway that lacks /tokens/me must not block the session.
-            OperationContext.Observer.Warning("Connected, but could not read the organization from /api/v2/tokens/me: " + e.Message);
-        }
-    }
-
-    private static ServiceProvider BuildServices(ConnectionOptions options, out TokenSourceHolder holder)
-    {
-        var tokens = holder = new TokenSourceHolder();
         var services = new ServiceCollection();
         var primary = options.PrimaryHandler ?? CreatePrimaryHandler;
-        services.AddHttpClient(LoginClientName, c => Configure(c))
+        services.AddHttpClient(LoginClientName, Configure)
             .ConfigurePrimaryHttpMessageHandler(primary)
             .AddHttpMessageHandler(() => new ResilienceHandler(options.Retry, options.Time))
             .AddHttpMessageHandler(() => new RequestLoggingHandler(options.Time, logBodies: false)); // the response holds a token
-        services.AddHttpClient(ApiClientName, c => Configure(c))
+        services.AddSingleton<ITokenSource>(provider => options.AccessToken is { } supplied
+            ? new SuppliedTokenSource(supplied, options.Time)
+            : new ClientCredentialsTokenSource(provider.GetRequiredService<IHttpClientFactory>().CreateClient(LoginClientName),
+                options.EffectiveLoginBaseUri, options.ClientId!.Trim(), options.ClientSecret!, options.Time));
+        services.AddHttpClient(ApiClientName, Configure)
             .ConfigurePrimaryHttpMessageHandler(primary)
             .AddHttpMessageHandler(() => new ResilienceHandler(options.Retry, options.Time))
-            .AddHttpMessageHandler(() => new AuthenticationHandler(tokens))
+            .AddHttpMessageHandler(provider => new BearerTokenHandler(provider.GetRequiredService<ITokenSource>()))
             .AddHttpMessageHandler(() => new RequestLoggingHandler(options.Time, logBodies: true));
         return services.BuildServiceProvider();
     }
@@ -174,31 +142,4 @@ public sealed class GenesysConnection : IDisposable
     };
 
     public void Dispose() => _services.Dispose();
-
-    /// <summary>Lets handlers built by the factory reach the token source created after the provider.</summary>
-    private sealed class TokenSourceHolder : ITokenSource
-    {
-        public ITokenSource Value { get; set; } = null!;
-        public GenesysAuthenticationKind Kind => Value.Kind;
-        public bool CanRenew => Value.CanRenew;
-        public DateTimeOffset? ExpiresAt => Value.ExpiresAt;
-        public Task<AccessToken> GetAsync(CancellationToken cancellationToken) => Value.GetAsync(cancellationToken);
-        public void Invalidate(AccessToken rejected) => Value.Invalidate(rejected);
-    }
-}
-
-public sealed class ApiResponse
-{
-    public ApiResponse(int statusCode, string body, string? correlationId, int attempts)
-    {
-        StatusCode = statusCode;
-        Body = body;
-        CorrelationId = correlationId;
-        Attempts = attempts;
-    }
-
-    public int StatusCode { get; }
-    public string Body { get; }
-    public string? CorrelationId { get; }
-    public int Attempts { get; }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Net;
 using System.Security;
+using GenesysConvo.Core.Api;
 using GenesysConvo.Core.Auth;
 using GenesysConvo.Core.Http;
 using GenesysConvo.Core.Session;
@@ -106,17 +107,17 @@ public sealed class ConnectGenesysCloudCommand : GenesysCmdlet
         }
 
         WriteVerbose($"Connecting to {options.EffectiveApiBaseUri} (login {options.EffectiveLoginBaseUri}).");
-        GenesysConnection connection = null!;
+        GenesysApi api = null!;
         try
         {
-            connection = Run(token => GenesysConnection.ConnectAsync(options, token));
+            api = Run(token => GenesysApi.ConnectAsync(options, token));
         }
         catch (Exception e) when (e is GenesysApiException || e is ArgumentException)
         {
             ThrowFailure(e, options.EffectiveLoginBaseUri);
         }
 
-        var session = new GenesysCloudSession(connection);
+        var session = new GenesysCloudSession(api);
         GenesysCloudSession.Current = session;
         WriteVerbose($"Connected to {session.OrganizationName ?? session.Environment} as {(session.ClientId ?? "a supplied token")}; this is now the current session.");
         if (PassThru) WriteObject(session);

@@ -24,7 +24,7 @@ public sealed class DisconnectGenesysCloudCommand : GenesysCmdlet
         if (!ShouldProcess(session.ToString(), "Disconnect")) return;
         if (ReferenceEquals(GenesysCloudSession.Current, session)) GenesysCloudSession.Current = null;
         session.IsConnected = false;
-        session.Connection.Dispose();
+        session.Api.Dispose();
         WriteVerbose($"Disconnected from {session}.");
     }
 }

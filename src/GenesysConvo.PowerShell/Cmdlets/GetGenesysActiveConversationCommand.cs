@@ -1,7 +1,8 @@
 using System;
 using System.Management.Automation;
 using GenesysConvo.Core.Analytics;
-using GenesysConvo.Core.Conversations;
+using GenesysConvo.Core.Api;
+using GenesysConvo.Core.Conversations.Live;
 using GenesysConvo.Infrastructure;
 
 namespace GenesysConvo.Cmdlets;
@@ -51,53 +52,51 @@ public sealed class GetGenesysActiveConversationCommand : GenesysApiCmdlet
 
     protected override void ProcessRecord()
     {
-        var connection = Connection;
+        var session = ApiSession;
         switch (ParameterSetName)
         {
             case ByIdSet:
                 foreach (var id in ConversationId)
                 {
-                    try { WriteObject(Run(token => LiveConversations.GetAsync(connection, id, token))); }
+                    try { WriteObject(Run(token => LiveConversations.GetAsync(session.Api, session.Names, id, token))); }
                     // One bad id does not stop the others: a non-terminating error per id.
                     catch (Exception e) when (e is GenesysApiException || e is ArgumentException) { WriteError(ErrorRecords.From(e, id)); }
                 }
                 break;
             case MineSet:
-                try { WriteObject(Run(token => LiveConversations.GetMineAsync(connection, token)), enumerateCollection: true); }
+                try { WriteObject(Run(token => LiveConversations.GetMineAsync(session.Api, session.Names, token)), enumerateCollection: true); }
                 catch (GenesysApiException e) { ThrowFailure(e, "/api/v2/conversations"); }
                 break;
             default:
-                List(connection);
+                List(session);
                 break;
         }
     }
 
-    private void List(Core.Session.GenesysConnection connection)
+    private void List(GenesysCloudSession session)
     {
-        var criteria = new HistoryCriteria { Queues = QueueId, Users = UserId, MediaTypes = MediaType, Directions = Direction, DivisionIds = DivisionId };
-        var request = new HistoryRequest
+        var request = new LiveListRequest
         {
-            Window = LiveConversations.ListWindow(connection.Options.Time.GetUtcNow()),
-            IncludeActive = true,
-            Source = HistorySource.Query,
-            Expand = HistoryExpansion.Live,
-            Activity = "Get-GenesysActiveConversation",
+            Criteria = new ConversationCriteria { Queues = QueueId, Users = UserId, MediaTypes = MediaType, Directions = Direction, DivisionIds = DivisionId },
             Skip = (long)PagingParameters.Skip,
             Limit = PagingParameters.First == ulong.MaxValue ? (long?)null : (long)Math.Min(PagingParameters.First, long.MaxValue),
         };
-        try { criteria.Validate(); }
+        try { request.Criteria.CheckValues(); }
         catch (ArgumentException e) { ThrowTerminatingError(new ErrorRecord(e, "GenesysConvo.InvalidSearch", ErrorCategory.InvalidArgument, null)); }
 
-        OutputBuffer = request.PageSize;
-        WriteVerbose($"Listing live conversations through the analytics details query (conversationEnd notExists, started since {request.Window.Start:u}).");
+        OutputBuffer = AnalyticsApi.MaxDetailsPageSize;
+        var since = LiveConversations.ListWindow(session.Connection.Options.Time.GetUtcNow()).Start;
+        WriteVerbose($"Listing live conversations through the analytics details query (conversationEnd notExists, started since {since:u}).");
         try
         {
             var written = Run(async (output, token) =>
             {
-                request.Query = await LiveConversations.BuildQueryAsync(criteria, connection.Names, token).ConfigureAwait(false);
                 if (PagingParameters.IncludeTotalCount)
-                    output.Write(PagingParameters.NewTotalCount((ulong)await ConversationHistory.EstimateTotalAsync(connection, request, token).ConfigureAwait(false), 0.5));
-                return await ConversationHistory.SearchAsync(connection, request, output.Write, token).ConfigureAwait(false);
+                {
+                    var total = await LiveConversations.EstimateTotalAsync(session.Api, session.Names, request, token).ConfigureAwait(false);
+                    output.Write(PagingParameters.NewTotalCount((ulong)total, 0.5));
+                }
+                return await LiveConversations.ListAsync(session.Api, session.Names, request, output.Write, token).ConfigureAwait(false);
             });
             WriteVerbose($"{written} conversations are live.");
         }

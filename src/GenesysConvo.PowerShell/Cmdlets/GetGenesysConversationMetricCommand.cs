@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
-using GenesysConvo.Core.Analytics;
 using GenesysConvo.Core.Metrics;
 using GenesysConvo.Infrastructure;
 
@@ -49,7 +48,7 @@ public sealed class GetGenesysConversationMetricCommand : GenesysAnalyticsCmdlet
 
     protected override void ProcessRecord()
     {
-        var connection = Connection;
+        var session = ApiSession;
         var request = new MetricRequest
         {
             GroupBy = GroupBy, Metrics = Metric, Queues = QueueId, Users = UserId, MediaTypes = MediaType, Directions = Direction, Long = AsMetricRows,
@@ -59,7 +58,7 @@ public sealed class GetGenesysConversationMetricCommand : GenesysAnalyticsCmdlet
         try
         {
             (request.Zone, request.TimeZoneId) = TimeZones.Resolve(TimeZone);
-            request.Window = ResolveWindow(ConversationMetrics.IntervalOf(request.QueryJson), connection.Options.Time.GetUtcNow());
+            request.Window = ResolveWindow(ConversationMetrics.IntervalOf(request.QueryJson), session.Connection.Options.Time.GetUtcNow());
             request.Granularity = Granularity is null ? null : Core.Metrics.Granularity.Parse(Granularity is PSObject ps ? ps.BaseObject : Granularity);
             ConversationMetrics.Validate(request);
         }
@@ -70,7 +69,7 @@ public sealed class GetGenesysConversationMetricCommand : GenesysAnalyticsCmdlet
 
         try
         {
-            var written = Run((output, token) => ConversationMetrics.QueryAsync(connection, request, row => output.Write(WithMetricColumns(row, request)), token));
+            var written = Run((output, token) => ConversationMetrics.QueryAsync(session.Api, session.Names, request, row => output.Write(WithMetricColumns(row, request)), token));
             WriteVerbose($"Wrote {written} rows.");
         }
         catch (Exception e) when (e is GenesysApiException || e is ArgumentException)

@@ -37,10 +37,10 @@ public sealed class InvokeGenesysCloudRequestCommand : GenesysApiCmdlet
 
     protected override void ProcessRecord()
     {
-        var connection = Connection;
+        var connection = ApiSession.Connection;
         var method = new HttpMethod(Method.ToUpperInvariant());
         string pathAndQuery;
-        try { pathAndQuery = RequestPaths.Build(Path, PSObjects.Unwrap(Query), connection.Options.EffectiveApiBaseUri); }
+        try { pathAndQuery = RequestUris.Build(Path, PSObjects.Unwrap(Query), connection.Options.EffectiveApiBaseUri); }
         catch (ArgumentException e) { ThrowTerminatingError(new ErrorRecord(e, "GenesysConvo.InvalidPath", ErrorCategory.InvalidArgument, Path)); return; }
 
         var json = PSObjects.ToJson(this, Body);

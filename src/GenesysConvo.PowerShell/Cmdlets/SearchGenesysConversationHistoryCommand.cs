@@ -1,6 +1,9 @@
 using System;
 using System.Management.Automation;
-using GenesysConvo.Core.Analytics;
+using System.Threading;
+using System.Threading.Tasks;
+using GenesysConvo.Core.Analytics.Details;
+using GenesysConvo.Core.Conversations.History;
 using GenesysConvo.Infrastructure;
 
 namespace GenesysConvo.Cmdlets;
@@ -64,7 +67,7 @@ public sealed class SearchGenesysConversationHistoryCommand : GenesysAnalyticsCm
 
     protected override void ProcessRecord()
     {
-        var connection = Connection;
+        var session = ApiSession;
         var criteria = new HistoryCriteria
         {
             Queues = QueueId, Users = UserId, WrapUpCodes = WrapUpCode, MediaTypes = MediaType, Directions = Direction,
@@ -75,7 +78,7 @@ public sealed class SearchGenesysConversationHistoryCommand : GenesysAnalyticsCm
         };
         var request = new HistoryRequest
         {
-            IncludeActive = IncludeActive, PageSize = PageSize, Source = Bulk ? HistorySource.Jobs : HistorySource.Auto,
+            IncludeActive = IncludeActive, PageSize = PageSize, Source = Bulk ? DetailsSource.Jobs : DetailsSource.Auto,
             Expand = Expand is null ? HistoryExpansion.None : (HistoryExpansion)Enum.Parse(typeof(HistoryExpansion), Expand, ignoreCase: true),
             Skip = (long)PagingParameters.Skip,
             Limit = PagingParameters.First == ulong.MaxValue ? (long?)null : (long)Math.Min(PagingParameters.First, long.MaxValue),
@@ -83,7 +86,7 @@ public sealed class SearchGenesysConversationHistoryCommand : GenesysAnalyticsCm
         try
         {
             // Everything checkable is checked before the first request.
-            request.Window = ResolveWindow(criteria.Validate().Interval, connection.Options.Time.GetUtcNow());
+            request.Window = ResolveWindow(criteria.Validate().Interval, session.Connection.Options.Time.GetUtcNow());
         }
         catch (ArgumentException e)
         {
@@ -94,7 +97,7 @@ public sealed class SearchGenesysConversationHistoryCommand : GenesysAnalyticsCm
         WriteVerbose($"Searching conversations that started in {request.Window} ({request.Window.Start.ToLocalTime():g} to {request.Window.End.ToLocalTime():g} local).");
         try
         {
-            var written = Run((output, token) => SearchAsync(connection, criteria, request, output, token));
+            var written = Run((output, token) => SearchAsync(session, criteria, request, output, token));
             WriteVerbose($"Wrote {written} conversations.");
         }
         catch (Exception e) when (e is GenesysApiException || e is ArgumentException)
@@ -103,16 +106,15 @@ public sealed class SearchGenesysConversationHistoryCommand : GenesysAnalyticsCm
         }
     }
 
-    private async System.Threading.Tasks.Task<long> SearchAsync(Core.Session.GenesysConnection connection, HistoryCriteria criteria, HistoryRequest request,
-        IOutput output, System.Threading.CancellationToken token)
+    private async Task<long> SearchAsync(GenesysCloudSession session, HistoryCriteria criteria, HistoryRequest request, IOutput output, CancellationToken token)
     {
-        request.Query = await criteria.BuildAsync(connection.Names, token).ConfigureAwait(false);
+        request.Query = await criteria.BuildAsync(session.Names, token).ConfigureAwait(false);
         if (PagingParameters.IncludeTotalCount)
         {
-            var total = await ConversationHistory.EstimateTotalAsync(connection, request, token).ConfigureAwait(false);
+            var total = await HistorySearch.EstimateTotalAsync(session.Api, request, token).ConfigureAwait(false);
             // The API's totalHits is approximate (and counts conversations that overlap the window from earlier that day).
             output.Write(PagingParameters.NewTotalCount((ulong)total, 0.5));
         }
-        return await ConversationHistory.SearchAsync(connection, request, output.Write, token).ConfigureAwait(false);
+        return await HistorySearch.SearchAsync(session.Api, session.Names, request, output.Write, token).ConfigureAwait(false);
     }
 }

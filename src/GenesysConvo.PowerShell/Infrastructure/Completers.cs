@@ -22,7 +22,7 @@ public sealed class MediaTypeCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters) =>
-        Completions.Matching(HistoryCriteria.KnownMediaTypes, wordToComplete);
+        Completions.Matching(ConversationCriteria.KnownMediaTypes, wordToComplete);
 }
 
 /// <summary>Tab completion for -GroupBy: every dimension the aggregates API groups by.</summary>

@@ -50,6 +50,6 @@ public abstract class GenesysAnalyticsCmdlet : GenesysApiCmdlet
     protected TimeWindow ResolveWindow(TimeWindow? fromBody, DateTimeOffset now)
     {
         if (StartTime is null && EndTime is null && Interval is null && fromBody is { } body) return body;
-        return HistoryCriteria.WindowFrom(StartTime, EndTime, Interval, now);
+        return TimeWindow.FromParameters(StartTime, EndTime, Interval, now);
     }
 }

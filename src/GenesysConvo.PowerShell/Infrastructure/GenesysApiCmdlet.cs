@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using GenesysConvo.Core.Session;
 
 namespace GenesysConvo.Infrastructure;
 
@@ -11,8 +10,8 @@ public abstract class GenesysApiCmdlet : GenesysCmdlet
     [ValidateNotNull]
     public GenesysCloudSession? Session { get; set; }
 
-    /// <summary>The connection of -Session or of the current session; a terminating error when there is none.</summary>
-    protected GenesysConnection Connection
+    /// <summary>-Session or the current session; a terminating error when there is none.</summary>
+    protected GenesysCloudSession ApiSession
     {
         get
         {
@@ -21,7 +20,7 @@ public abstract class GenesysApiCmdlet : GenesysCmdlet
                 ThrowTerminatingError(ErrorRecords.NotConnected("Not connected to Genesys Cloud. Run Connect-GenesysCloud first, or pass -Session."));
             if (!session!.IsConnected)
                 ThrowTerminatingError(ErrorRecords.NotConnected("This session was closed by Disconnect-GenesysCloud. Run Connect-GenesysCloud again."));
-            return session.Connection;
+            return session;
         }
     }
 }

@@ -1,4 +1,6 @@
 using System;
+using GenesysConvo.Core.Api;
+using GenesysConvo.Core.Names;
 using GenesysConvo.Core.Session;
 
 namespace GenesysConvo;
@@ -8,13 +10,17 @@ namespace GenesysConvo;
 /// runspaces (ForEach-Object -Parallel -Session $using:session).</summary>
 public sealed class GenesysCloudSession
 {
-    internal GenesysCloudSession(GenesysConnection connection)
+    internal GenesysCloudSession(GenesysApi api)
     {
-        Connection = connection;
+        Api = api;
+        Names = new NameResolver(api);
         Id = Guid.NewGuid();
     }
 
-    internal GenesysConnection Connection { get; }
+    internal GenesysApi Api { get; }
+    /// <summary>Id ↔ name look-ups of users, queues and wrap-up codes, cached for the life of the session.</summary>
+    internal NameResolver Names { get; }
+    internal GenesysConnection Connection => Api.Connection;
 
     public Guid Id { get; }
     public string Region => Snapshot.Region;

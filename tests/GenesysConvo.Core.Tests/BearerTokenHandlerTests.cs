@@ -1,8 +1,5 @@
 using System.Net;
 using System.Text;
-using GenesysConvo.Core.Auth;
-using GenesysConvo.Core.Diagnostics;
-using GenesysConvo.Core.Http;
 using Xunit;
 
 namespace GenesysConvo.Core.Tests;
@@ -36,13 +33,13 @@ internal sealed class CountingTokenSource : ITokenSource
     }
 }
 
-public class AuthenticationHandlerTests
+public class BearerTokenHandlerTests
 {
     private readonly FakeHttp _api = new();
     private readonly CountingTokenSource _tokens = new();
 
     private HttpClient Client(ITokenSource? tokens = null) =>
-        new(new AuthenticationHandler(tokens ?? _tokens) { InnerHandler = _api }) { Timeout = Timeout.InfiniteTimeSpan };
+        new(new BearerTokenHandler(tokens ?? _tokens) { InnerHandler = _api }) { Timeout = Timeout.InfiniteTimeSpan };
 
     [Fact]
     public async Task Puts_the_bearer_token_on_the_request()
@@ -127,7 +124,7 @@ public class AuthenticationHandlerTests
         var clock = new TestClock();
         var client = new HttpClient(new ResilienceHandler(new RetryOptions { BaseDelay = TimeSpan.Zero }, clock)
         {
-            InnerHandler = new AuthenticationHandler(_tokens) { InnerHandler = _api },
+            InnerHandler = new BearerTokenHandler(_tokens) { InnerHandler = _api },
         });
         _api.Respond(HttpStatusCode.ServiceUnavailable).Respond(HttpStatusCode.Unauthorized).Respond(HttpStatusCode.OK);
         var request = new HttpRequestMessage(HttpMethod.Get, "https://api.example.test/api/v2/x");

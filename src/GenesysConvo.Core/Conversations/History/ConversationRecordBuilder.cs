@@ -2,29 +2,23 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using GenesysConvo.Analytics;
-using GenesysConvo.Core.Directory;
+using GenesysConvo.Core.Names;
 
-namespace GenesysConvo.Core.Analytics;
+namespace GenesysConvo.Core.Conversations.History;
 
 /// <summary>Flattens detail records into CSV-ready rows: one per conversation, or one per participant, session or
 /// segment (-Expand). Names come from the resolver's cache, so resolve a page's ids first.</summary>
 public sealed class ConversationRecordBuilder
 {
     private const string Separator = "; ";
-    private readonly Func<DirectoryKind, string?, string?> _nameOf;
+    private readonly Func<NameKind, string?, string?> _nameOf;
     private readonly DateTimeOffset _now;
 
-    public ConversationRecordBuilder(Func<DirectoryKind, string?, string?> nameOf, DateTimeOffset now)
+    public ConversationRecordBuilder(Func<NameKind, string?, string?> nameOf, DateTimeOffset now)
     {
         _nameOf = nameOf;
         _now = now;
     }
-
-    /// <summary>The ids a page needs named, per kind.</summary>
-    public static IEnumerable<(DirectoryKind Kind, string? Id)> IdsIn(IEnumerable<AnalyticsConversation> page) =>
-        page.SelectMany(c => c.Participants).SelectMany(p =>
-            new[] { (DirectoryKind.User, p.UserId) }.Concat(p.Sessions.SelectMany(s => s.Segments).SelectMany(g =>
-                new[] { (DirectoryKind.Queue, g.QueueId), (DirectoryKind.WrapUpCode, g.WrapUpCode) })));
 
     public ConversationRecord Conversation(AnalyticsConversation c)
     {
@@ -50,11 +44,11 @@ public sealed class ConversationRecordBuilder
             Ani = customer.Session?.Ani ?? FirstOf(sessions.Select(x => x.Session.Ani)),
             Dnis = customer.Session?.Dnis ?? FirstOf(sessions.Select(x => x.Session.Dnis)),
             CustomerAddress = CustomerAddress(customer.Participant, customer.Session),
-            Queue = JoinNames(DirectoryKind.Queue, queueIds),
+            Queue = JoinNames(NameKind.Queue, queueIds),
             QueueId = Join(queueIds),
-            Agent = JoinNames(DirectoryKind.User, agentIds),
+            Agent = JoinNames(NameKind.User, agentIds),
             AgentId = Join(agentIds),
-            WrapUpCode = JoinNames(DirectoryKind.WrapUpCode, wrapUpIds),
+            WrapUpCode = JoinNames(NameKind.WrapUpCode, wrapUpIds),
             WrapUpCodeId = Join(wrapUpIds),
             DisconnectType = customer.Session?.Segments.LastOrDefault(s => s.DisconnectType != null)?.DisconnectType
                              ?? segments.LastOrDefault(s => s.DisconnectType != null)?.DisconnectType,
@@ -72,52 +66,6 @@ public sealed class ConversationRecordBuilder
         };
     }
 
-    /// <summary>A live view of the record: where the conversation is now, read from its open segments (the agent's
-    /// alert, interact, hold or wrap-up; else the ACD's wait in queue; else the IVR).</summary>
-    public ActiveConversation Live(AnalyticsConversation c)
-    {
-        var summary = Conversation(c);
-        var open = c.Participants.SelectMany(p => p.Sessions.SelectMany(s => s.Segments.Where(g => g.SegmentEnd is null).Select(g => (Participant: p, Segment: g)))).ToList();
-        var agent = open.LastOrDefault(x => Is(x.Participant, "agent") || Is(x.Participant, "user"));
-        var acd = open.LastOrDefault(x => Is(x.Participant, "acd"));
-        var ivr = open.LastOrDefault(x => Is(x.Participant, "ivr"));
-        var current = agent.Segment != null ? agent : acd.Segment != null ? acd : ivr;
-        var step = c.ConversationEnd != null ? ConversationStep.Ended
-            : agent.Segment != null ? AgentStep(agent.Segment.SegmentType)
-            : acd.Segment != null ? ConversationStep.WaitingInQueue
-            : ivr.Segment != null ? ConversationStep.InIvr
-            : ConversationStep.Unknown;
-        var queueId = current.Segment?.QueueId ?? c.Participants.SelectMany(p => p.Sessions).SelectMany(s => s.Segments).LastOrDefault(g => g.QueueId != null)?.QueueId;
-        var agentId = agent.Participant?.UserId;
-        return new ActiveConversation
-        {
-            ConversationId = c.ConversationId,
-            MediaType = summary.MediaType,
-            Direction = summary.Direction,
-            StartTime = c.ConversationStart,
-            LiveFor = (c.ConversationEnd ?? _now) - c.ConversationStart,
-            Step = step,
-            Queue = queueId is null ? null : _nameOf(DirectoryKind.Queue, queueId) ?? queueId,
-            QueueId = queueId,
-            Agent = agentId is null ? null : _nameOf(DirectoryKind.User, agentId) ?? agentId,
-            AgentId = agentId,
-            CustomerAddress = summary.CustomerAddress,
-            EndTime = c.ConversationEnd,
-            WrapUpCode = summary.WrapUpCode,
-            DivisionId = summary.DivisionId,
-            Detail = c,
-        };
-    }
-
-    private static ConversationStep AgentStep(string? segmentType) => (segmentType ?? "").ToLowerInvariant() switch
-    {
-        "alert" => ConversationStep.Alerting,
-        "hold" => ConversationStep.OnHold,
-        "wrapup" => ConversationStep.AfterCallWork,
-        "dialing" or "contacting" => ConversationStep.Alerting,
-        _ => ConversationStep.Talking,
-    };
-
     public IEnumerable<ConversationParticipantRow> Participants(AnalyticsConversation c) =>
         c.Participants.Select(p =>
         {
@@ -129,9 +77,9 @@ public sealed class ConversationRecordBuilder
             {
                 SessionCount = p.Sessions.Count,
                 MediaType = Join(Distinct(p.Sessions.Select(s => s.MediaType))),
-                Queue = JoinNames(DirectoryKind.Queue, queueIds),
+                Queue = JoinNames(NameKind.Queue, queueIds),
                 QueueId = Join(queueIds),
-                WrapUpCode = JoinNames(DirectoryKind.WrapUpCode, wrapUpIds),
+                WrapUpCode = JoinNames(NameKind.WrapUpCode, wrapUpIds),
                 WrapUpCodeId = Join(wrapUpIds),
                 FirstSegmentStart = segments.Count > 0 ? segments.Min(s => s.SegmentStart) : (DateTimeOffset?)null,
                 LastSegmentEnd = segments.Count > 0 && segments.All(s => s.SegmentEnd != null) ? segments.Max(s => s.SegmentEnd) : null,
@@ -156,9 +104,9 @@ public sealed class ConversationRecordBuilder
                 Dnis = s.Dnis,
                 AddressFrom = s.AddressFrom,
                 AddressTo = s.AddressTo,
-                Queue = JoinNames(DirectoryKind.Queue, queueIds),
+                Queue = JoinNames(NameKind.Queue, queueIds),
                 QueueId = Join(queueIds),
-                WrapUpCode = JoinNames(DirectoryKind.WrapUpCode, wrapUpIds),
+                WrapUpCode = JoinNames(NameKind.WrapUpCode, wrapUpIds),
                 WrapUpCodeId = Join(wrapUpIds),
                 DisconnectType = s.Segments.LastOrDefault(g => g.DisconnectType != null)?.DisconnectType,
                 SegmentCount = s.Segments.Count,
@@ -180,9 +128,9 @@ public sealed class ConversationRecordBuilder
             SegmentStart = g.SegmentStart,
             SegmentEnd = g.SegmentEnd,
             Duration = g.Duration,
-            Queue = _nameOf(DirectoryKind.Queue, g.QueueId),
+            Queue = _nameOf(NameKind.Queue, g.QueueId),
             QueueId = g.QueueId,
-            WrapUpCode = _nameOf(DirectoryKind.WrapUpCode, g.WrapUpCode),
+            WrapUpCode = _nameOf(NameKind.WrapUpCode, g.WrapUpCode),
             WrapUpCodeId = g.WrapUpCode,
             WrapUpNote = g.WrapUpNote,
             DisconnectType = g.DisconnectType,
@@ -198,7 +146,7 @@ public sealed class ConversationRecordBuilder
         row.Purpose = p.Purpose;
         row.ParticipantName = p.ParticipantName;
         row.UserId = p.UserId;
-        row.UserName = _nameOf(DirectoryKind.User, p.UserId);
+        row.UserName = _nameOf(NameKind.User, p.UserId);
         return row;
     }
 
@@ -225,6 +173,6 @@ public sealed class ConversationRecordBuilder
 
     private static string? Join(IReadOnlyCollection<string> values) => values.Count == 0 ? null : string.Join(Separator, values);
 
-    private string? JoinNames(DirectoryKind kind, IReadOnlyCollection<string> ids) =>
+    private string? JoinNames(NameKind kind, IReadOnlyCollection<string> ids) =>
         ids.Count == 0 ? null : string.Join(Separator, ids.Select(id => _nameOf(kind, id) ?? id));
 }

@@ -1,26 +1,23 @@
 using System.Text.Json;
-using GenesysConvo.Core.Conversations;
-using GenesysConvo.Core.Directory;
-using GenesysConvo.Core.Json;
 using Xunit;
 
 namespace GenesysConvo.Core.Tests;
 
 /// <summary>The live state read from GET /api/v2/conversations/{id}, deserialized as the engine does from JSON in the
 /// real Conversation shape (media arrays calls, chats, emails, messages, callbacks on each participant).</summary>
-public class LiveStateMapperTests
+public class ActiveConversationFromLiveTests
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 1, 10, 5, 0, TimeSpan.Zero);
 
-    private static readonly Dictionary<(DirectoryKind, string), string> s_names = new()
+    private static readonly Dictionary<(NameKind, string), string> s_names = new()
     {
-        [(DirectoryKind.User, "u1")] = "Alice",
-        [(DirectoryKind.User, "u2")] = "Bob",
-        [(DirectoryKind.Queue, "q2")] = "Support",
-        [(DirectoryKind.WrapUpCode, "w1")] = "Resolved",
+        [(NameKind.User, "u1")] = "Alice",
+        [(NameKind.User, "u2")] = "Bob",
+        [(NameKind.Queue, "q2")] = "Support",
+        [(NameKind.WrapUpCode, "w1")] = "Resolved",
     };
 
-    private static string? NameOf(DirectoryKind kind, string? id) => id != null && s_names.TryGetValue((kind, id), out var name) ? name : null;
+    private static string? NameOf(NameKind kind, string? id) => id != null && s_names.TryGetValue((kind, id), out var name) ? name : null;
 
     private const string Customer = """
         {"id": "p-cust", "purpose": "customer", "name": "Jane Doe", "address": "tel:+15551230000", "ani": "tel:+15551230000",
@@ -41,19 +38,19 @@ public class LiveStateMapperTests
          "calls": [{{call}}]}
         """;
 
-    private static LiveConversationDto Conversation(string? endTime, params string[] participants) =>
-        JsonSerializer.Deserialize<LiveConversationDto>($$"""
+    private static Conversation LiveConversation(string? endTime, params string[] participants) =>
+        JsonSerializer.Deserialize($$"""
             {"id": "c-1", "startTime": "2026-03-01T10:00:00Z", {{(endTime is null ? "" : $"\"endTime\": \"{endTime}\",")}}
              "recordingState": "active", "divisions": [{"division": {"id": "div-1", "selfUri": "/x"}, "entities": [{"id": "c-1"}]}],
              "participants": [{{string.Join(",", participants)}}]}
-            """, JsonDefaults.Options)!;
+            """, ApiJson.Default.Conversation)!;
 
-    private static ActiveConversation Map(LiveConversationDto dto) => LiveStateMapper.Map(dto, NameOf, Now);
+    private static ActiveConversation Map(Conversation dto) => new ActiveConversationBuilder(NameOf, Now).FromLive(dto);
 
     [Fact]
     public void An_agent_alerting()
     {
-        var live = Map(Conversation(null, Customer, Ivr("disconnected"), Acd("connected"), Agent("u1", """{"state": "alerting", "direction": "inbound"}""")));
+        var live = Map(LiveConversation(null, Customer, Ivr("disconnected"), Acd("connected"), Agent("u1", """{"state": "alerting", "direction": "inbound"}""")));
         Assert.Equal(ConversationStep.Alerting, live.Step);
         Assert.Equal("u1", live.AgentId);
         Assert.Equal("Alice", live.Agent);              // the directory name wins over the participant name
@@ -78,14 +75,14 @@ public class LiveStateMapperTests
     [InlineData("CONNECTED", ConversationStep.Talking)]
     public void The_agents_open_communication_state_gives_the_step(string state, ConversationStep expected)
     {
-        var live = Map(Conversation(null, Customer, Acd("disconnected"), Agent("u1", $$"""{"state": "{{state}}"}""")));
+        var live = Map(LiveConversation(null, Customer, Acd("disconnected"), Agent("u1", $$"""{"state": "{{state}}"}""")));
         Assert.Equal(expected, live.Step);
     }
 
     [Fact]
     public void A_held_call_is_on_hold()
     {
-        var live = Map(Conversation(null, Customer, Acd("disconnected"), Agent("u1", """{"state": "connected", "held": true}""")));
+        var live = Map(LiveConversation(null, Customer, Acd("disconnected"), Agent("u1", """{"state": "connected", "held": true}""")));
         Assert.Equal(ConversationStep.OnHold, live.Step);
         Assert.True(live.Participants.Last().Communications.Single().Held);
     }
@@ -95,7 +92,7 @@ public class LiveStateMapperTests
     [InlineData("notApplicable")]
     public void A_disconnected_agent_with_after_call_work_not_complete_is_in_after_call_work(string acwState)
     {
-        var live = Map(Conversation(null, Customer, Acd("disconnected"),
+        var live = Map(LiveConversation(null, Customer, Acd("disconnected"),
             Agent("u1", $$"""{"state": "disconnected", "afterCallWork": {"state": "{{acwState}}", "startTime": "2026-03-01T10:04:00Z"}, "afterCallWorkRequired": true}""")));
         Assert.Equal(ConversationStep.AfterCallWork, live.Step);
         Assert.Equal("u1", live.AgentId);
@@ -106,21 +103,21 @@ public class LiveStateMapperTests
     [InlineData("skipped")]
     public void Finished_after_call_work_is_not_after_call_work(string acwState)
     {
-        var live = Map(Conversation(null, Customer, Acd("disconnected"), Agent("u1", $$$"""{"state": "disconnected", "afterCallWork": {"state": "{{{acwState}}}"}}""")));
+        var live = Map(LiveConversation(null, Customer, Acd("disconnected"), Agent("u1", $$$"""{"state": "disconnected", "afterCallWork": {"state": "{{{acwState}}}"}}""")));
         Assert.NotEqual(ConversationStep.AfterCallWork, live.Step);
     }
 
     [Fact]
     public void Wrap_up_required_without_a_wrap_up_is_after_call_work()
     {
-        var live = Map(Conversation(null, Customer, Acd("disconnected"), Agent("u1", """{"state": "disconnected"}""", ", \"wrapupRequired\": true")));
+        var live = Map(LiveConversation(null, Customer, Acd("disconnected"), Agent("u1", """{"state": "disconnected"}""", ", \"wrapupRequired\": true")));
         Assert.Equal(ConversationStep.AfterCallWork, live.Step);
     }
 
     [Fact]
     public void Wrap_up_required_and_given_is_done_and_names_the_code()
     {
-        var live = Map(Conversation(null, Customer, Acd("disconnected"),
+        var live = Map(LiveConversation(null, Customer, Acd("disconnected"),
             Agent("u1", """{"state": "disconnected"}""", ", \"wrapupRequired\": true, \"wrapup\": {\"code\": \"w1\", \"notes\": \"ok\"}")));
         Assert.NotEqual(ConversationStep.AfterCallWork, live.Step);
         Assert.Equal("Resolved", live.WrapUpCode);   // named through the directory when the API sends only the code
@@ -130,7 +127,7 @@ public class LiveStateMapperTests
     [Fact]
     public void A_connected_ACD_without_an_agent_is_waiting_in_queue()
     {
-        var live = Map(Conversation(null, Customer, Ivr("disconnected"), Acd("connected")));
+        var live = Map(LiveConversation(null, Customer, Ivr("disconnected"), Acd("connected")));
         Assert.Equal(ConversationStep.WaitingInQueue, live.Step);
         Assert.Equal("q1", live.QueueId);
         Assert.Equal("Sales", live.Queue);
@@ -142,14 +139,14 @@ public class LiveStateMapperTests
     public void A_queue_without_a_name_in_the_record_is_named_through_the_directory()
     {
         var acd = """{"id": "p-acd", "purpose": "acd", "queueId": "q2", "calls": [{"state": "connected"}]}""";
-        var live = Map(Conversation(null, Customer, acd));
+        var live = Map(LiveConversation(null, Customer, acd));
         Assert.Equal("Support", live.Queue);
     }
 
     [Fact]
     public void A_connected_IVR_alone_is_in_IVR()
     {
-        var live = Map(Conversation(null, Customer, Ivr("connected")));
+        var live = Map(LiveConversation(null, Customer, Ivr("connected")));
         Assert.Equal(ConversationStep.InIvr, live.Step);
         Assert.Null(live.QueueId);
     }
@@ -157,7 +154,7 @@ public class LiveStateMapperTests
     [Fact]
     public void An_end_time_means_ended_whatever_the_states()
     {
-        var live = Map(Conversation("2026-03-01T10:03:30Z", Customer, Agent("u1", """{"state": "connected"}""")));
+        var live = Map(LiveConversation("2026-03-01T10:03:30Z", Customer, Agent("u1", """{"state": "connected"}""")));
         Assert.Equal(ConversationStep.Ended, live.Step);
         Assert.Equal(new DateTimeOffset(2026, 3, 1, 10, 3, 30, TimeSpan.Zero), live.EndTime);
         Assert.Equal(TimeSpan.FromSeconds(210), live.LiveFor);
@@ -166,14 +163,14 @@ public class LiveStateMapperTests
     [Fact]
     public void Terminated_communications_are_closed()
     {
-        var live = Map(Conversation(null, Customer, Ivr("terminated"), Acd("terminated")));
+        var live = Map(LiveConversation(null, Customer, Ivr("terminated"), Acd("terminated")));
         Assert.Equal(ConversationStep.Unknown, live.Step);
     }
 
     [Fact]
     public void A_re_routed_alert_shows_the_agent_alerted_now_not_the_one_who_missed_it()
     {
-        var live = Map(Conversation(null, Customer, Acd("connected"),
+        var live = Map(LiveConversation(null, Customer, Acd("connected"),
             Agent("u1", """{"state": "disconnected", "disconnectType": "noAnswerTransfer"}"""),
             Agent("u2", """{"state": "alerting"}""")));
         Assert.Equal(ConversationStep.Alerting, live.Step);
@@ -184,7 +181,7 @@ public class LiveStateMapperTests
     [Fact]
     public void A_re_routed_call_answered_by_the_second_agent_is_talking_with_that_agent()
     {
-        var live = Map(Conversation(null, Customer, Acd("disconnected"),
+        var live = Map(LiveConversation(null, Customer, Acd("disconnected"),
             Agent("u1", """{"state": "disconnected", "disconnectType": "noAnswerTransfer"}"""),
             Agent("u2", """{"state": "connected"}""")));
         Assert.Equal(ConversationStep.Talking, live.Step);
@@ -198,7 +195,7 @@ public class LiveStateMapperTests
             {"id": "p-u1", "purpose": "agent", "userId": "u1", "socialExpressions": [{"state": "connected"}],
              "internalMessages": [{"state": "connected"}], "someFutureField": {"x": 1}}
             """;
-        var live = Map(Conversation(null, Customer, Acd("connected"), agent));
+        var live = Map(LiveConversation(null, Customer, Acd("connected"), agent));
         Assert.Equal(ConversationStep.WaitingInQueue, live.Step);   // the agent's only communications are on media the module does not read
         Assert.Empty(live.Participants.Last().Communications);
         Assert.Equal("voice", live.MediaType);
@@ -214,7 +211,7 @@ public class LiveStateMapperTests
     {
         var customer = $$"""{"id": "p-cust", "purpose": "customer", "name": "Jane Doe", "{{array}}": [{"state": "connected", "direction": "inbound"}]}""";
         var agent = $$"""{"id": "p-u1", "purpose": "agent", "userId": "u1", "{{array}}": [{"state": "connected", "held": true}]}""";
-        var live = Map(Conversation(null, customer, agent));
+        var live = Map(LiveConversation(null, customer, agent));
         Assert.Equal(ConversationStep.OnHold, live.Step);
         Assert.Equal(media, live.MediaType);
         Assert.Equal("Jane Doe", live.CustomerAddress);   // no address: the customer's name
@@ -225,7 +222,7 @@ public class LiveStateMapperTests
     public void Several_media_are_listed_once_each()
     {
         var agent = """{"id": "p-u1", "purpose": "agent", "userId": "u1", "calls": [{"state": "disconnected"}], "callbacks": [{"state": "connected"}]}""";
-        var live = Map(Conversation(null, Customer, agent));
+        var live = Map(LiveConversation(null, Customer, agent));
         Assert.Equal("voice; callback", live.MediaType);
         Assert.Equal(ConversationStep.Talking, live.Step);
     }
@@ -234,7 +231,7 @@ public class LiveStateMapperTests
     public void A_user_participant_counts_as_an_agent()
     {
         var user = """{"id": "p-u2", "purpose": "user", "userId": "u2", "calls": [{"state": "dialing", "direction": "outbound"}]}""";
-        var live = Map(Conversation(null, user));
+        var live = Map(LiveConversation(null, user));
         Assert.Equal(ConversationStep.Alerting, live.Step);
         Assert.Equal("Bob", live.Agent);
     }
@@ -242,11 +239,11 @@ public class LiveStateMapperTests
     [Fact]
     public void Without_a_start_time_the_earliest_participant_start_is_used_else_now()
     {
-        var dto = Conversation(null, Customer, Ivr("connected"));
+        var dto = LiveConversation(null, Customer, Ivr("connected"));
         dto.StartTime = null;
         Assert.Equal(new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.Zero), Map(dto).StartTime);
 
-        var bare = new LiveConversationDto { Id = "c-2", Participants = new List<ParticipantDto> { new() { Purpose = "ivr" } } };
+        var bare = new Conversation { Id = "c-2", Participants = new List<Participant> { new() { Purpose = "ivr" } } };
         var live = Map(bare);
         Assert.Equal(Now, live.StartTime);
         Assert.Equal(TimeSpan.Zero, live.LiveFor);
@@ -255,7 +252,7 @@ public class LiveStateMapperTests
     [Fact]
     public void A_conversation_without_participants_is_unknown_and_empty()
     {
-        var live = Map(new LiveConversationDto());
+        var live = Map(new Conversation());
         Assert.Equal(ConversationStep.Unknown, live.Step);
         Assert.Equal("", live.ConversationId);
         Assert.Equal("", live.MediaType);

@@ -1,14 +1,14 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
-using GenesysConvo.Core.Analytics;
 using Xunit;
 
 namespace GenesysConvo.Core.Tests;
 
-public class ConversationQueryTests
+public class DetailsQueryTests
 {
     private static readonly TimeWindow Window = TimeWindow.Parse("2026-01-05T00:00:00Z/2026-01-06T00:00:00Z");
 
-    // The official example body (genesys-api.md §2.1), with a metric range predicate added.
+    // The official example body (docs/genesys-api.md §2.3), with a metric range predicate added.
     private const string OfficialExample = """
         {
           "interval": "2015-11-01T00:00:00.000Z/2015-11-02T00:00:00.000Z",
@@ -27,7 +27,7 @@ public class ConversationQueryTests
         }
         """;
 
-    // Genesys's own active-conversations-of-an-agent body (genesys-api.md §2.1, qh-js): clauses inside a segment filter.
+    // Genesys's own active-conversations-of-an-agent body (docs/genesys-api.md §2.3): clauses inside a segment filter.
     private const string ActiveAgentExample = """
         {
           "conversationFilters": [{"type": "and", "predicates": [
@@ -43,7 +43,7 @@ public class ConversationQueryTests
         }
         """;
 
-    private static string QueryError(string json) => Assert.Throws<ArgumentException>(() => ConversationQuery.FromJson(json)).Message;
+    private static string QueryError(string json) => Assert.Throws<ArgumentException>(() => DetailsQuery.FromJson(json)).Message;
 
     /// <summary>A -Query body with one filter of <paramref name="kind"/> holding <paramref name="filterJson"/>.</summary>
     private static string WithFilter(string filterJson, string kind = "segmentFilters") => $"{{\"{kind}\": [{filterJson}]}}";
@@ -51,8 +51,15 @@ public class ConversationQueryTests
     private static string WithPredicate(string predicateJson, string kind = "segmentFilters") =>
         WithFilter($"{{\"type\": \"and\", \"predicates\": [{predicateJson}]}}", kind);
 
-    private static JsonObject Sent(ConversationQuery query, int? pageSize = 100, int? pageNumber = 1, bool forJob = false) =>
-        JsonNode.Parse(query.ToJson(Window, pageSize, pageNumber, forJob))!.AsObject();
+    private static JsonObject Sent(DetailsQuery query, int? pageSize = 100, int? pageNumber = 1, bool forJob = false) =>
+        JsonNode.Parse(Json(query, pageSize, pageNumber, forJob))!.AsObject();
+
+    /// <summary>The body the engine sends for one page (or a job) of <see cref="Window"/>.</summary>
+    private static string Json(DetailsQuery query, int? pageSize = 100, int? pageNumber = 1, bool forJob = false) => forJob
+        ? JsonSerializer.Serialize(query.ForJob(Window), ApiJson.Default.AsyncConversationQuery)
+        : GenesysConvo.Core.Tests.Sent.Page(query, Window, pageSize, pageNumber ?? 1);
+
+    private static JsonNode? Node(QueryPredicate predicate) => JsonSerializer.SerializeToNode(predicate, ApiJson.Default.QueryPredicate);
 
     // ---- FromJson: whole bodies ----
 
@@ -101,7 +108,7 @@ public class ConversationQueryTests
     [Fact]
     public void The_source_name_prefixes_the_error()
     {
-        var e = Assert.Throws<ArgumentException>(() => ConversationQuery.FromJson("""{"segmentFilters": {}}""", "-Body"));
+        var e = Assert.Throws<ArgumentException>(() => DetailsQuery.FromJson("""{"segmentFilters": {}}""", "-Body"));
         Assert.Equal("-Body: 'segmentFilters' must be an array of filters.", e.Message);
     }
 
@@ -240,15 +247,15 @@ public class ConversationQueryTests
     [Fact]
     public void A_dimension_of_both_levels_is_accepted_at_either()
     {
-        ConversationQuery.FromJson(WithPredicate("""{"dimension": "conversationId", "value": "c"}""", "conversationFilters"));
-        ConversationQuery.FromJson(WithPredicate("""{"dimension": "conversationId", "value": "c"}"""));
+        DetailsQuery.FromJson(WithPredicate("""{"dimension": "conversationId", "value": "c"}""", "conversationFilters"));
+        DetailsQuery.FromJson(WithPredicate("""{"dimension": "conversationId", "value": "c"}"""));
     }
 
     [Fact]
     public void Level_checks_apply_only_to_conversation_and_segment_filters()
     {
-        ConversationQuery.FromJson(WithPredicate("""{"dimension": "queueId", "value": "q"}""", "evaluationFilters"));
-        ConversationQuery.FromJson(WithPredicate("""{"dimension": "divisionId", "value": "d"}""", "surveyFilters"));
+        DetailsQuery.FromJson(WithPredicate("""{"dimension": "queueId", "value": "q"}""", "evaluationFilters"));
+        DetailsQuery.FromJson(WithPredicate("""{"dimension": "divisionId", "value": "d"}""", "surveyFilters"));
     }
 
     [Theory]
@@ -273,7 +280,7 @@ public class ConversationQueryTests
     [InlineData("""{"surveyFilters": [], "resolutionFilters": [], "evaluationFilters": []}""")]
     public void Valid_bodies_pass(string json)
     {
-        ConversationQuery.FromJson(json);
+        DetailsQuery.FromJson(json);
     }
 
     // ---- Interval and HasFilters ----
@@ -281,15 +288,15 @@ public class ConversationQueryTests
     [Fact]
     public void Interval_is_read_from_the_body()
     {
-        Assert.Equal(TimeWindow.Parse("2026-01-01T00:00:00Z/2026-01-02T00:00:00Z"), ConversationQuery.FromJson(ActiveAgentExample).Interval);
-        Assert.Null(ConversationQuery.FromJson("{}").Interval);
-        Assert.Null(ConversationQuery.Empty().Interval);
+        Assert.Equal(TimeWindow.Parse("2026-01-01T00:00:00Z/2026-01-02T00:00:00Z"), DetailsQuery.FromJson(ActiveAgentExample).Interval);
+        Assert.Null(DetailsQuery.FromJson("{}").Interval);
+        Assert.Null(DetailsQuery.Empty().Interval);
     }
 
     [Fact]
     public void A_malformed_interval_in_the_body_is_an_argument_error_naming_the_form()
     {
-        var query = ConversationQuery.FromJson("""{"interval": "last week"}""");
+        var query = DetailsQuery.FromJson("""{"interval": "last week"}""");
         var e = Assert.Throws<ArgumentException>(() => query.Interval);
         Assert.Contains("start/end", e.Message);
     }
@@ -297,25 +304,25 @@ public class ConversationQueryTests
     [Fact]
     public void HasFilters_is_true_only_with_at_least_one_filter()
     {
-        Assert.False(ConversationQuery.Empty().HasFilters);
-        Assert.False(ConversationQuery.FromJson("""{"segmentFilters": [], "conversationFilters": []}""").HasFilters);
-        Assert.True(ConversationQuery.FromJson(WithPredicate("""{"dimension": "queueId", "value": "q"}""")).HasFilters);
-        Assert.True(ConversationQuery.FromJson(WithPredicate("""{"dimension": "queueId", "value": "q"}""", "evaluationFilters")).HasFilters);
+        Assert.False(DetailsQuery.Empty().HasFilters);
+        Assert.False(DetailsQuery.FromJson("""{"segmentFilters": [], "conversationFilters": []}""").HasFilters);
+        Assert.True(DetailsQuery.FromJson(WithPredicate("""{"dimension": "queueId", "value": "q"}""")).HasFilters);
+        Assert.True(DetailsQuery.FromJson(WithPredicate("""{"dimension": "queueId", "value": "q"}""", "evaluationFilters")).HasFilters);
 
-        var query = ConversationQuery.Empty();
-        query.AddFilter("segmentFilters", "or", Array.Empty<JsonObject>());
+        var query = DetailsQuery.Empty();
+        query.Add(DetailsFilterKind.Segment, QueryFilters.AnyOf("queueId", Array.Empty<string>()));
         Assert.False(query.HasFilters);   // a parameter with no values adds no filter
-        query.AddFilter("segmentFilters", "or", new[] { ConversationQuery.Dimension("queueId", "q") });
+        query.Add(DetailsFilterKind.Segment, QueryFilters.AnyOf("queueId", new[] { "q" }));
         Assert.True(query.HasFilters);
     }
 
-    // ---- ToJson ----
+    // ---- The bodies sent (ForPage, ForJob) ----
 
     [Fact]
-    public void ToJson_sets_interval_and_paging_and_keeps_the_callers_filters_aggregations_and_order()
+    public void The_body_sent_sets_interval_and_paging_and_keeps_the_callers_filters_aggregations_and_order()
     {
         var original = JsonNode.Parse(OfficialExample)!.AsObject();
-        var sent = Sent(ConversationQuery.FromJson(OfficialExample), 50, 3);
+        var sent = Sent(DetailsQuery.FromJson(OfficialExample), 50, 3);
 
         Assert.Equal("2026-01-05T00:00:00.000Z/2026-01-06T00:00:00.000Z", sent["interval"]!.GetValue<string>());
         Assert.Equal(50, sent["paging"]!["pageSize"]!.GetValue<int>());
@@ -328,9 +335,9 @@ public class ConversationQueryTests
     }
 
     [Fact]
-    public void ToJson_defaults_to_ascending_by_conversation_start_and_page_one()
+    public void The_body_sent_defaults_to_ascending_by_conversation_start_and_page_one()
     {
-        var sent = Sent(ConversationQuery.Empty(), 25, null);
+        var sent = Sent(DetailsQuery.Empty(), 25, null);
         Assert.Equal("asc", sent["order"]!.GetValue<string>());
         Assert.Equal("conversationStart", sent["orderBy"]!.GetValue<string>());
         Assert.Equal(1, sent["paging"]!["pageNumber"]!.GetValue<int>());
@@ -340,15 +347,15 @@ public class ConversationQueryTests
     }
 
     [Fact]
-    public void ToJson_without_a_page_size_sends_no_paging_of_its_own()
+    public void The_body_sent_without_a_page_size_sends_no_paging_of_its_own()
     {
-        Assert.False(Sent(ConversationQuery.Empty(), null, null).ContainsKey("paging"));
+        Assert.False(Sent(DetailsQuery.Empty(), null, null).ContainsKey("paging"));
     }
 
     [Fact]
-    public void ToJson_for_a_job_strips_paging_and_aggregations_but_keeps_filters_and_order()
+    public void The_body_sent_for_a_job_strips_paging_and_aggregations_but_keeps_filters_and_order()
     {
-        var sent = Sent(ConversationQuery.FromJson(OfficialExample), 100, 2, forJob: true);
+        var sent = Sent(DetailsQuery.FromJson(OfficialExample), 100, 2, forJob: true);
         Assert.False(sent.ContainsKey("paging"));
         Assert.False(sent.ContainsKey("aggregations"));
         Assert.Equal(Window.ToInterval(), sent["interval"]!.GetValue<string>());
@@ -357,9 +364,9 @@ public class ConversationQueryTests
     }
 
     [Fact]
-    public void ToJson_does_not_change_the_query()
+    public void The_body_sent_does_not_change_the_query()
     {
-        var query = ConversationQuery.FromJson(OfficialExample);
+        var query = DetailsQuery.FromJson(OfficialExample);
         Sent(query, 10, 7, forJob: true);
         var again = Sent(query, 10, 2);
         Assert.Equal(2, again["paging"]!["pageNumber"]!.GetValue<int>());
@@ -367,11 +374,11 @@ public class ConversationQueryTests
     }
 
     [Fact]
-    public void What_ToJson_sends_passes_the_validator_again()
+    public void What_is_sent_passes_the_validator_again()
     {
-        var query = ConversationQuery.FromJson(ActiveAgentExample);
-        query.AddFilter("conversationFilters", "and", new[] { ConversationQuery.MetricAtLeast("tConversationDuration", 60000) });
-        var resent = ConversationQuery.FromJson(query.ToJson(Window, 100, 1));
+        var query = DetailsQuery.FromJson(ActiveAgentExample);
+        query.Add(DetailsFilterKind.Conversation, QueryFilters.AllOf(QueryFilters.MetricAtLeast("tConversationDuration", 60000)));
+        var resent = DetailsQuery.FromJson(Json(query, 100, 1));
         Assert.Equal(Window, resent.Interval);
     }
 
@@ -380,7 +387,7 @@ public class ConversationQueryTests
     [Fact]
     public void AddFilters_appends_after_the_callers_filters_in_order()
     {
-        var query = ConversationQuery.FromJson(WithPredicate("""{"dimension": "queueId", "value": "q1"}"""));
+        var query = DetailsQuery.FromJson(WithPredicate("""{"dimension": "queueId", "value": "q1"}"""));
         query.AddFilters("""{"segmentFilters": [{"type": "or", "predicates": [{"dimension": "ani", "value": "tel:+1"}]}]}""");
         var filters = Sent(query)["segmentFilters"]!.AsArray();
         Assert.Equal(2, filters.Count);
@@ -392,7 +399,7 @@ public class ConversationQueryTests
     [Fact]
     public void AddFilters_accepts_one_filter_per_kind_without_an_array()
     {
-        var query = ConversationQuery.Empty();
+        var query = DetailsQuery.Empty();
         query.AddFilters("""{"conversationFilters": {"type": "and", "predicates": [{"dimension": "divisionId", "value": "d"}]}, "evaluationFilters": []}""");
         var sent = Sent(query);
         Assert.Single(sent["conversationFilters"]!.AsArray());
@@ -404,7 +411,7 @@ public class ConversationQueryTests
     public void AddFilters_refuses_a_bare_filter_saying_where_it_goes()
     {
         var e = Assert.Throws<ArgumentException>(() =>
-            ConversationQuery.Empty().AddFilters("""{"type": "and", "predicates": [{"dimension": "queueId", "value": "q"}]}"""));
+            DetailsQuery.Empty().AddFilters("""{"type": "and", "predicates": [{"dimension": "queueId", "value": "q"}]}"""));
         Assert.Contains("-Filter must say where each filter goes", e.Message);
         Assert.Contains("segmentFilters = @(<filter>)", e.Message);
     }
@@ -417,16 +424,16 @@ public class ConversationQueryTests
     [InlineData("""{"segmentFilters": null}""", "-Filter: a filter in 'segmentFilters' must be an object")]
     public void AddFilters_errors_name_the_fix(string json, string expected)
     {
-        var e = Assert.Throws<ArgumentException>(() => ConversationQuery.Empty().AddFilters(json));
+        var e = Assert.Throws<ArgumentException>(() => DetailsQuery.Empty().AddFilters(json));
         Assert.Contains(expected, e.Message);
     }
 
     [Fact]
     public void Clone_is_independent_of_the_original()
     {
-        var query = ConversationQuery.Empty();
+        var query = DetailsQuery.Empty();
         var clone = query.Clone();
-        clone.AddFilter("conversationFilters", "and", new[] { ConversationQuery.DimensionExists("conversationEnd", false) });
+        clone.Add(DetailsFilterKind.Conversation, QueryFilters.AllOf(QueryFilters.NotExists("conversationEnd")));
         Assert.True(clone.HasFilters);
         Assert.False(query.HasFilters);
     }
@@ -434,9 +441,9 @@ public class ConversationQueryTests
     [Fact]
     public void Predicate_builders_make_the_API_shapes()
     {
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"type":"dimension","dimension":"queueId","operator":"matches","value":"q"}"""), ConversationQuery.Dimension("queueId", "q")));
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"type":"dimension","dimension":"conversationEnd","operator":"notExists"}"""), ConversationQuery.DimensionExists("conversationEnd", false)));
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"type":"dimension","dimension":"conversationEnd","operator":"exists"}"""), ConversationQuery.DimensionExists("conversationEnd", true)));
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"type":"metric","metric":"tHandle","range":{"gte":5}}"""), ConversationQuery.MetricAtLeast("tHandle", 5)));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"type":"dimension","dimension":"queueId","operator":"matches","value":"q"}"""), Node(QueryFilters.Matches("queueId", "q"))));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"type":"dimension","dimension":"conversationEnd","operator":"notExists"}"""), Node(QueryFilters.NotExists("conversationEnd"))));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"type":"dimension","dimension":"conversationEnd","operator":"exists"}"""), Node(QueryFilters.Exists("conversationEnd"))));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"type":"metric","metric":"tHandle","range":{"gte":5}}"""), Node(QueryFilters.MetricAtLeast("tHandle", 5))));
     }
 }

@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using GenesysConvo.Analytics;
+using GenesysConvo.Core.Api;
+using GenesysConvo.Core.Diagnostics;
+
+namespace GenesysConvo.Core.Analytics.Details;
+
+/// <summary>The asynchronous details jobs (bulk export): submit, wait for FULFILLED, read result pages by cursor, and
+/// DELETE the job if the reader stops early so it does not keep running on the server.</summary>
+internal sealed class DetailsJobReader
+{
+    /// <summary>Result page size (docs/genesys-api.md §3: the maximum is unconfirmed; third-party exporters use 1,000).</summary>
+    private const int ResultPageSize = 1000;
+    private static readonly TimeSpan s_firstPoll = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan s_longestPoll = TimeSpan.FromSeconds(5);
+
+    private readonly AnalyticsApi _api;
+    private readonly string _activity;
+
+    public DetailsJobReader(AnalyticsApi api, string activity)
+    {
+        _api = api;
+        _activity = activity;
+    }
+
+    public async Task<DateTimeOffset> GetDataAvailabilityAsync(CancellationToken cancellationToken)
+    {
+        var availability = await _api.GetConversationsDetailsJobsAvailabilityAsync(cancellationToken).ConfigureAwait(false);
+        return availability.DataAvailabilityDate?.ToUniversalTime()
+               ?? throw new GenesysApiException(GenesysErrorKind.InvalidResponse, "The jobs availability endpoint answered without dataAvailabilityDate.");
+    }
+
+    /// <summary>Runs one job over <paramref name="interval"/> and yields its result pages. Stopping early (or failing)
+    /// deletes the job.</summary>
+    public async IAsyncEnumerable<IReadOnlyList<AnalyticsConversation>> ReadAsync(DetailsQuery query, TimeWindow interval,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var submitted = await _api.PostConversationsDetailsJobsAsync(query.ForJob(interval), cancellationToken).ConfigureAwait(false);
+        var jobId = submitted.JobId ?? throw new GenesysApiException(GenesysErrorKind.InvalidResponse, "The jobs API accepted the query but returned no jobId.");
+        OperationContext.Observer.Verbose($"Submitted analytics details job {jobId} for {interval}.");
+        var finished = false;
+        try
+        {
+            await WaitUntilFulfilledAsync(jobId, interval, cancellationToken).ConfigureAwait(false);
+            string? cursor = null;
+            do
+            {
+                var page = await _api.GetConversationsDetailsJobResultsAsync(jobId, cursor, ResultPageSize, cancellationToken).ConfigureAwait(false);
+                cursor = string.IsNullOrEmpty(page.Cursor) ? null : page.Cursor;
+                yield return page.Conversations ?? new List<AnalyticsConversation>();
+            } while (cursor != null);
+            finished = true;
+        }
+        finally
+        {
+            if (!finished) await DeleteQuietlyAsync(jobId).ConfigureAwait(false);
+        }
+    }
+
+    private async Task WaitUntilFulfilledAsync(string jobId, TimeWindow interval, CancellationToken cancellationToken)
+    {
+        var delay = s_firstPoll;
+        while (true)
+        {
+            var status = await _api.GetConversationsDetailsJobAsync(jobId, cancellationToken).ConfigureAwait(false);
+            OperationContext.Observer.Verbose($"Analytics job {jobId}: {status.State}.");
+            (OperationContext.Observer as IProgressObserver)?.Progress(_activity, $"Analytics job for {interval}: {status.State}", -1, "Waiting for the jobs API");
+            switch (status.State)
+            {
+                case "FULFILLED":
+                    return;
+                case "FAILED":
+                    throw new GenesysApiException(GenesysErrorKind.ServiceUnavailable,
+                        $"The analytics details job {jobId} for {interval} failed: {status.ErrorMessage ?? "no reason given"}. " +
+                        "Retry, or use a shorter window (without -Bulk).")
+                    { ErrorId = "GenesysConvo.JobFailed" };
+                case "CANCELLED":
+                case "EXPIRED":
+                    throw new GenesysApiException(GenesysErrorKind.ServiceUnavailable,
+                        $"The analytics details job {jobId} for {interval} was {status.State.ToLowerInvariant()} before its results were read. Run the search again.")
+                    { ErrorId = "GenesysConvo.JobFailed" };
+            }
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            delay = TimeSpan.FromMilliseconds(Math.Min(s_longestPoll.TotalMilliseconds, delay.TotalMilliseconds * 2));
+        }
+    }
+
+    /// <summary>Cancels the job on the server (best effort, a few seconds at most): the reader has already stopped.</summary>
+    private async Task DeleteQuietlyAsync(string jobId)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await _api.DeleteConversationsDetailsJobAsync(jobId, timeout.Token).ConfigureAwait(false);
+            OperationContext.Observer.Verbose($"Deleted analytics details job {jobId}.");
+        }
+        catch (Exception e) when (e is GenesysApiException || e is OperationCanceledException)
+        {
+            OperationContext.Observer.Verbose($"Could not delete analytics details job {jobId}: {e.Message}");
+        }
+    }
+}

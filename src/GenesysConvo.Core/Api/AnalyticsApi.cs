@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using GenesysConvo.Core.Api.Models;
+using GenesysConvo.Core.Http;
+using GenesysConvo.Core.Session;
+
+namespace GenesysConvo.Core.Api;
+
+/// <summary>The analytics conversation endpoints: the details query, the details jobs (bulk) and the aggregates query.
+/// Named after the official SDKs' operations. Limits the callers rely on are documented in docs/genesys-api.md §2–§4.</summary>
+public sealed class AnalyticsApi
+{
+    public const string DetailsQueryPath = "/api/v2/analytics/conversations/details/query";
+    public const string DetailsJobsPath = "/api/v2/analytics/conversations/details/jobs";
+    public const string AggregatesQueryPath = "/api/v2/analytics/conversations/aggregates/query";
+    /// <summary>paging.pageSize of the details query: at most 100.</summary>
+    public const int MaxDetailsPageSize = 100;
+    /// <summary>pageNumber × pageSize may not pass this (400 "Pagination may not exceed 100000 results.").</summary>
+    public const int MaxDetailsDepth = 100_000;
+
+    private readonly GenesysConnection _connection;
+
+    public AnalyticsApi(GenesysConnection connection) => _connection = connection;
+
+    public Task<AnalyticsConversationQueryResponse> PostConversationsDetailsQueryAsync(ConversationQuery body, CancellationToken cancellationToken) =>
+        ApiCall.SendAsync(_connection, HttpMethod.Post, DetailsQueryPath, body, ApiJson.Default.ConversationQuery,
+            ApiJson.Default.AnalyticsConversationQueryResponse, cancellationToken);
+
+    public Task<AsyncQueryResponse> PostConversationsDetailsJobsAsync(AsyncConversationQuery body, CancellationToken cancellationToken) =>
+        ApiCall.SendAsync(_connection, HttpMethod.Post, DetailsJobsPath, body, ApiJson.Default.AsyncConversationQuery,
+            ApiJson.Default.AsyncQueryResponse, cancellationToken);
+
+    public Task<AsyncQueryStatus> GetConversationsDetailsJobAsync(string jobId, CancellationToken cancellationToken) =>
+        ApiCall.GetAsync(_connection, JobPath(jobId), ApiJson.Default.AsyncQueryStatus, cancellationToken);
+
+    public Task<AnalyticsConversationAsyncQueryResponse> GetConversationsDetailsJobResultsAsync(string jobId, string? cursor, int pageSize,
+        CancellationToken cancellationToken)
+    {
+        var query = new List<(string, string)> { ("pageSize", pageSize.ToString(CultureInfo.InvariantCulture)) };
+        if (cursor != null) query.Add(("cursor", cursor));
+        return ApiCall.GetAsync(_connection, RequestUris.WithQuery(JobPath(jobId) + "/results", query),
+            ApiJson.Default.AnalyticsConversationAsyncQueryResponse, cancellationToken);
+    }
+
+    public Task DeleteConversationsDetailsJobAsync(string jobId, CancellationToken cancellationToken) =>
+        ApiCall.DeleteAsync(_connection, JobPath(jobId), cancellationToken);
+
+    public Task<DataAvailabilityResponse> GetConversationsDetailsJobsAvailabilityAsync(CancellationToken cancellationToken) =>
+        ApiCall.GetAsync(_connection, DetailsJobsPath + "/availability", ApiJson.Default.DataAvailabilityResponse, cancellationToken);
+
+    public Task<ConversationAggregateQueryResponse> PostConversationsAggregatesQueryAsync(ConversationAggregationQuery body,
+        CancellationToken cancellationToken) =>
+        ApiCall.SendAsync(_connection, HttpMethod.Post, AggregatesQueryPath, body, ApiJson.Default.ConversationAggregationQuery,
+            ApiJson.Default.ConversationAggregateQueryResponse, cancellationToken);
+
+    private static string JobPath(string jobId) => DetailsJobsPath + "/" + Uri.EscapeDataString(jobId);
+}

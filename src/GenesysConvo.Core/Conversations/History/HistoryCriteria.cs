@@ -1,0 +1,40 @@
+using System.Threading;
+using System.Threading.Tasks;
+using GenesysConvo.Core.Analytics;
+using GenesysConvo.Core.Analytics.Details;
+using GenesysConvo.Core.Names;
+
+namespace GenesysConvo.Core.Conversations.History;
+
+/// <summary>A history search's parameters: the shared criteria, whether conversations still in progress count, and the
+/// API's own -Filter and -Query, turned into the details query at the level the API defines each filter.</summary>
+public sealed class HistoryCriteria : ConversationCriteria
+{
+    /// <summary>Also return conversations still in progress (no conversationEnd filter is added).</summary>
+    public bool IncludeActive { get; set; }
+    /// <summary>Extra filters in the API's structure, as JSON keyed by filter kind (-Filter).</summary>
+    public string? FilterJson { get; set; }
+    /// <summary>A whole ConversationQuery body (-Query).</summary>
+    public string? QueryJson { get; set; }
+
+    /// <summary>Checks everything that can be checked without the API (throws ArgumentException naming the fix), and
+    /// returns the query; names still need <see cref="BuildAsync"/>.</summary>
+    public DetailsQuery Validate()
+    {
+        var query = QueryJson is null ? DetailsQuery.Empty() : DetailsQuery.FromJson(QueryJson);
+        if (FilterJson != null) query.AddFilters(FilterJson);
+        CheckValues();
+        return query;
+    }
+
+    /// <summary>The query with the parameter filters added, queue, user and wrap-up code names resolved to ids.</summary>
+    public async Task<DetailsQuery> BuildAsync(NameResolver names, CancellationToken cancellationToken)
+    {
+        var query = Validate();
+        var resolved = await ResolveAsync(names, cancellationToken).ConfigureAwait(false);
+        query.Add(DetailsFilterKind.Conversation, resolved.ConversationFilters());
+        if (!IncludeActive) query.Add(DetailsFilterKind.Conversation, QueryFilters.AllOf(QueryFilters.Exists("conversationEnd")));
+        query.Add(DetailsFilterKind.Segment, resolved.SegmentFilters());
+        return query;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using GenesysConvo.Analytics;
+using GenesysConvo.Core.Analytics;
+using GenesysConvo.Core.Analytics.Details;
+using GenesysConvo.Core.Api;
+using GenesysConvo.Core.Names;
+
+namespace GenesysConvo.Core.Conversations.History;
+
+public enum HistoryExpansion
+{
+    None,
+    Participant,
+    Session,
+    Segment,
+}
+
+public sealed class HistoryRequest
+{
+    public TimeWindow Window { get; set; }
+    public DetailsQuery Query { get; set; } = DetailsQuery.Empty();
+    /// <summary>Also return conversations still in progress (no conversationEnd filter was added).</summary>
+    public bool IncludeActive { get; set; }
+    public int PageSize { get; set; } = AnalyticsApi.MaxDetailsPageSize;
+    public DetailsSource Source { get; set; }
+    public HistoryExpansion Expand { get; set; }
+    /// <summary>Conversations to pass over before the first one written (-Skip).</summary>
+    public long Skip { get; set; }
+    /// <summary>Conversations to write at most (-First): no page is requested beyond the one that completes them.</summary>
+    public long? Limit { get; set; }
+
+    internal DetailsRequest ToDetails() => new DetailsRequest
+    {
+        Window = Window, Query = Query, IncludeActive = IncludeActive, PageSize = PageSize, Source = Source, Activity = Activity,
+    };
+
+    internal const string Activity = "Search-GenesysConversationHistory";
+}
+
+/// <summary>Search-GenesysConversationHistory: every conversation that started in a window, exactly once (the details
+/// engine), written as one record per conversation or one row per participant, session or segment (-Expand).</summary>
+public static class HistorySearch
+{
+    /// <summary>Writes each record through <paramref name="write"/> as its page arrives; returns how many conversations were written.</summary>
+    public static Task<long> SearchAsync(GenesysApi api, NameResolver names, HistoryRequest request, System.Action<object> write,
+        CancellationToken cancellationToken)
+    {
+        var reader = new ConversationDetailsReader(api.Analytics, request.ToDetails());
+        var builder = new ConversationRecordBuilder(names.NameOf, api.Connection.Options.Time.GetUtcNow());
+        var writer = new DetailsRecordWriter(names, conversation => Shape(builder, request.Expand, conversation), write)
+        {
+            Skip = request.Skip, Limit = request.Limit, Activity = HistoryRequest.Activity,
+        };
+        return writer.WriteAsync(reader.ReadAsync(cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The approximate number of conversations in the window (-IncludeTotalCount): one small request per slice.</summary>
+    public static Task<long> EstimateTotalAsync(GenesysApi api, HistoryRequest request, CancellationToken cancellationToken) =>
+        new ConversationDetailsReader(api.Analytics, request.ToDetails()).EstimateTotalAsync(cancellationToken);
+
+    private static IEnumerable<object> Shape(ConversationRecordBuilder builder, HistoryExpansion expand, AnalyticsConversation conversation) => expand switch
+    {
+        HistoryExpansion.Participant => builder.Participants(conversation),
+        HistoryExpansion.Session => builder.Sessions(conversation),
+        HistoryExpansion.Segment => builder.Segments(conversation),
+        _ => new object[] { builder.Conversation(conversation) },
+    };
+}

@@ -1,0 +1,27 @@
+using System.Text;
+
+namespace GenesysConvo.Core.Session;
+
+/// <summary>A successful answer: the body as the API sent it (UTF-8 JSON), and what it took to get it.</summary>
+public sealed class ApiResponse
+{
+    private string? _text;
+
+    public ApiResponse(string method, string path, int statusCode, byte[] content, string? correlationId, int attempts)
+    {
+        Method = method;
+        Path = path;
+        StatusCode = statusCode;
+        Content = content;
+        CorrelationId = correlationId;
+        Attempts = attempts;
+    }
+
+    public string Method { get; }
+    public string Path { get; }
+    public int StatusCode { get; }
+    public byte[] Content { get; }
+    public string Body => _text ??= Encoding.UTF8.GetString(Content);
+    public string? CorrelationId { get; }
+    public int Attempts { get; }
+}
