@@ -73,7 +73,7 @@ function Invoke-Test {
     Write-Host "`n=== Format: dotnet format --verify-no-changes (.editorconfig)"
     & dotnet format (Join-Path $root 'GenesysConvo.sln') --verify-no-changes --no-restore 2>&1 | Out-Host
     if ($LASTEXITCODE) {
-        Write-Host 'Formatting differs from .editorconfig: run dotnet format whitespace --folder . and dotnet format style --folder ., then review.'
+        Write-Host 'Formatting differs from .editorconfig: run dotnet format GenesysConvo.sln and review the diff (see CONTRIBUTING.md).'
         $totals.Failed += 1
     } else { $totals.Passed += 1 }
 
