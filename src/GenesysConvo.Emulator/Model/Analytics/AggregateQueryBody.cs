@@ -103,17 +103,7 @@ public static class AggregateQueryParser
         if (body.QueryType is { } qt && !qt.Equals("groupBy", StringComparison.OrdinalIgnoreCase))
             throw Bad($"queryType '{qt}' is not supported by the emulator (only groupBy).");
 
-        var metrics = new List<string>();
-        if (requireMetrics)
-        {
-            if (body.Metrics is not { Count: > 0 }) throw Bad("metrics is required: a non-empty list of metric names, e.g. [\"nOffered\",\"tHandle\"].");
-            foreach (var m in body.Metrics)
-            {
-                if (m is null || !MetricNames.TryGetValue(m, out var known)) throw Bad($"Invalid metric '{m}': unknown metric name.");
-                if (!metrics.Contains(known)) metrics.Add(known);
-            }
-        }
-
+        var metrics = requireMetrics ? MetricsOf(body) : [];
         var groupBy = new List<string>();
         foreach (var g in body.GroupBy ?? [])
         {
@@ -121,21 +111,8 @@ public static class AggregateQueryParser
             if (!groupBy.Contains(known)) groupBy.Add(known);
         }
 
-        var views = body.Views ?? [];
-        if (views.Count > MaxViews) throw Bad($"Too many views: at most {MaxViews} per query.");
-        for (var i = 0; i < views.Count; i++)
-        {
-            var v = views[i] ?? throw Bad($"views[{i}] must be an object.");
-            if (string.IsNullOrEmpty(v.Name)) throw Bad($"views[{i}].name is required.");
-            if (v.Target is null || !MetricNames.TryGetValue(v.Target, out var target)) throw Bad($"views[{i}]: unknown target metric '{v.Target}'.");
-            v.Target = target;
-            if (!"rangeBound".Equals(v.Function, StringComparison.OrdinalIgnoreCase)) throw Bad($"views[{i}].function '{v.Function}' is invalid: expected rangeBound.");
-            if (v.Range is null || (v.Range.Gte is null && v.Range.Lt is null)) throw Bad($"views[{i}].range needs gte and/or lt.");
-        }
-
-        var filter = body.Filter;
-        if (filter is not null) ValidateFilter(filter);
-
+        var views = ViewsOf(body);
+        if (body.Filter is { } filter) Predicates.ValidateShape(filter, "filter", ValidatePredicate);
         return new ParsedAggregateQuery
         {
             Start = start,
@@ -145,50 +122,65 @@ public static class AggregateQueryParser
                 : AggregateBuckets.Create(start, end, null, null, 1),
             GroupBy = groupBy,
             Metrics = metrics,
-            Filter = filter,
+            Filter = body.Filter,
             Flatten = body.FlattenMultivaluedDimensions == true,
             Views = views,
         };
     }
 
-    private static void ValidateFilter(QueryFilter f)
+    /// <summary>The requested metrics as the catalog spells them, duplicates dropped.</summary>
+    private static List<string> MetricsOf(AggregateQueryBody body)
     {
-        f.Type = AndOr(f.Type, "filter");
-        if ((f.Predicates?.Count ?? 0) + (f.Clauses?.Count ?? 0) == 0) throw Bad("filter needs at least one predicate or clause.");
-        for (var c = 0; c < (f.Clauses?.Count ?? 0); c++)
+        if (body.Metrics is not { Count: > 0 })
+            throw Bad("metrics is required: a non-empty list of metric names, e.g. [\"nOffered\",\"tHandle\"].");
+        var metrics = new List<string>();
+        foreach (var m in body.Metrics)
         {
-            var clause = f.Clauses![c] ?? throw Bad($"filter.clauses[{c}] must be an object.");
-            clause.Type = AndOr(clause.Type, $"filter.clauses[{c}]");
-            if ((clause.Predicates?.Count ?? 0) == 0) throw Bad($"filter.clauses[{c}] needs at least one predicate.");
-            for (var p = 0; p < clause.Predicates!.Count; p++) ValidatePredicate(clause.Predicates[p], $"filter.clauses[{c}].predicates[{p}]");
+            if (m is null || !MetricNames.TryGetValue(m, out var known)) throw Bad($"Invalid metric '{m}': unknown metric name.");
+            if (!metrics.Contains(known)) metrics.Add(known);
         }
 
-        for (var p = 0; p < (f.Predicates?.Count ?? 0); p++) ValidatePredicate(f.Predicates![p], $"filter.predicates[{p}]");
+        return metrics;
     }
 
+    /// <summary>The views, checked (rangeBound on a known metric), their targets spelled as the catalog does.</summary>
+    private static List<AggregationView> ViewsOf(AggregateQueryBody body)
+    {
+        var views = body.Views ?? [];
+        if (views.Count > MaxViews) throw Bad($"Too many views: at most {MaxViews} per query.");
+        for (var i = 0; i < views.Count; i++)
+        {
+            var v = views[i] ?? throw Bad($"views[{i}] must be an object.");
+            if (string.IsNullOrEmpty(v.Name)) throw Bad($"views[{i}].name is required.");
+            if (v.Target is null || !MetricNames.TryGetValue(v.Target, out var target))
+                throw Bad($"views[{i}]: unknown target metric '{v.Target}'.");
+            v.Target = target;
+            if (!"rangeBound".Equals(v.Function, StringComparison.OrdinalIgnoreCase))
+                throw Bad($"views[{i}].function '{v.Function}' is invalid: expected rangeBound.");
+            if (v.Range is null || (v.Range.Gte is null && v.Range.Lt is null)) throw Bad($"views[{i}].range needs gte and/or lt.");
+        }
+
+        return views;
+    }
+
+    /// <summary>Aggregate filters take dimension predicates only (ConversationAggregateQueryPredicate has no metric/property).</summary>
     private static void ValidatePredicate(QueryPredicate? p, string where)
     {
         if (p is null) throw Bad($"{where} must be an object.");
-        if (p.Metric is not null || p.Property is not null || "metric".Equals(p.Type, StringComparison.OrdinalIgnoreCase) || "property".Equals(p.Type, StringComparison.OrdinalIgnoreCase))
-            throw Bad($"{where}: only dimension predicates are supported in aggregate filters (ConversationAggregateQueryPredicate has no metric/property).");
-        if (p.Type is not null && !"dimension".Equals(p.Type, StringComparison.OrdinalIgnoreCase)) throw Bad($"{where}.type '{p.Type}' is invalid: expected dimension.");
+        if (p.Metric is not null || p.Property is not null || IsType(p, "metric") || IsType(p, "property"))
+        {
+            throw Bad($"{where}: only dimension predicates are supported in aggregate filters " +
+                      "(ConversationAggregateQueryPredicate has no metric/property).");
+        }
+
+        if (p.Type is not null && !IsType(p, "dimension")) throw Bad($"{where}.type '{p.Type}' is invalid: expected dimension.");
         if (p.Dimension is null) throw Bad($"{where}.dimension is required.");
         if (!FilterDimensions.TryGetValue(p.Dimension, out var known)) throw Bad($"{where}: unknown dimension '{p.Dimension}'.");
         p.Dimension = known;
-        var op = p.Operator;
-        if (op is not null && !op.Equals("matches", StringComparison.OrdinalIgnoreCase) && !op.Equals("exists", StringComparison.OrdinalIgnoreCase) && !op.Equals("notExists", StringComparison.OrdinalIgnoreCase))
-            throw Bad($"{where}.operator '{op}' is invalid: expected matches, exists or notExists.");
-        if ((op is null || op.Equals("matches", StringComparison.OrdinalIgnoreCase)) && p.Value is null && p.Range is null)
-            throw Bad($"{where}: operator matches needs a value or a range.");
+        Predicates.CheckOperator(p, where);
     }
 
-    private static string AndOr(string? type, string where)
-    {
-        if (type is null) throw Bad($"{where}.type is required: \"and\" or \"or\".");
-        if (type.Equals("and", StringComparison.OrdinalIgnoreCase)) return "and";
-        if (type.Equals("or", StringComparison.OrdinalIgnoreCase)) return "or";
-        throw Bad($"{where}.type '{type}' is invalid: expected \"and\" or \"or\".");
-    }
+    private static bool IsType(QueryPredicate p, string type) => type.Equals(p.Type, StringComparison.OrdinalIgnoreCase);
 
     internal static QueryValidationException Bad(string message) => new("bad.request", message);
 }

@@ -21,7 +21,7 @@ public sealed class CompiledFilters
 /// Dimension/metric catalogs (SDK enums of ConversationDetailQueryPredicate, SegmentDetailQueryPredicate,
 /// Evaluation/Survey/ResolutionDetailQueryPredicate) and predicate evaluation against generated records.
 /// </summary>
-public static class Predicates
+public static partial class Predicates
 {
     private static HashSet<string> Set(params string[] names) => new(names, StringComparer.OrdinalIgnoreCase);
 
@@ -87,96 +87,11 @@ public static class Predicates
 
     private enum Op { Matches, Exists, NotExists }
 
-    // ---- validation ------------------------------------------------------------------------------------------
-
-    public static CompiledFilters Compile(DetailsQueryBody body)
-    {
-        var conv = Validate(body.ConversationFilters, "conversationFilters", ConversationDimensions, ConversationMetrics, allowProperty: false);
-        var seg = Validate(body.SegmentFilters, "segmentFilters", SegmentDimensions, SegmentMetrics, allowProperty: true);
-        var noData = new List<QueryFilter>();
-        noData.AddRange(Validate(body.EvaluationFilters, "evaluationFilters", EvaluationDimensions, EvaluationMetrics, false));
-        noData.AddRange(Validate(body.SurveyFilters, "surveyFilters", SurveyDimensions, SurveyMetrics, false));
-        noData.AddRange(Validate(body.ResolutionFilters, "resolutionFilters", ResolutionDimensions, ResolutionMetrics, false));
-        var key = JsonSerializer.Serialize(new { c = conv, s = seg, n = noData }, Json.Options);
-        return new CompiledFilters { Conversation = conv, Segment = seg, NoData = noData, Key = key };
-    }
-
-    private static List<QueryFilter> Validate(List<QueryFilter>? filters, string field, HashSet<string> dims, HashSet<string> metrics, bool allowProperty)
-    {
-        if (filters is null) return [];
-        for (var i = 0; i < filters.Count; i++)
-        {
-            var f = filters[i] ?? throw Bad($"{field}[{i}] must be an object.");
-            var where = $"{field}[{i}]";
-            f.Type = AndOr(f.Type, where);
-            if ((f.Predicates?.Count ?? 0) + (f.Clauses?.Count ?? 0) == 0)
-                throw Bad($"{where} needs at least one predicate or clause.");
-            for (var c = 0; c < (f.Clauses?.Count ?? 0); c++)
-            {
-                var clause = f.Clauses![c] ?? throw Bad($"{where}.clauses[{c}] must be an object.");
-                clause.Type = AndOr(clause.Type, $"{where}.clauses[{c}]");
-                if ((clause.Predicates?.Count ?? 0) == 0) throw Bad($"{where}.clauses[{c}] needs at least one predicate.");
-                for (var p = 0; p < clause.Predicates!.Count; p++)
-                    ValidatePredicate(clause.Predicates[p], $"{where}.clauses[{c}].predicates[{p}]", dims, metrics, allowProperty);
-            }
-
-            for (var p = 0; p < (f.Predicates?.Count ?? 0); p++)
-                ValidatePredicate(f.Predicates![p], $"{where}.predicates[{p}]", dims, metrics, allowProperty);
-        }
-
-        return filters;
-    }
-
-    private static string AndOr(string? type, string where)
-    {
-        if (type is null) throw Bad($"{where}.type is required: \"and\" or \"or\".");
-        if (type.Equals("and", StringComparison.OrdinalIgnoreCase)) return "and";
-        if (type.Equals("or", StringComparison.OrdinalIgnoreCase)) return "or";
-        throw Bad($"{where}.type '{type}' is invalid: expected \"and\" or \"or\".");
-    }
-
-    private static void ValidatePredicate(QueryPredicate? p, string where, HashSet<string> dims, HashSet<string> metrics, bool allowProperty)
-    {
-        if (p is null) throw Bad($"{where} must be an object.");
-        if (p.Type is not null && !IsOneOf(p.Type, "dimension", "metric", "property"))
-            throw Bad($"{where}.type '{p.Type}' is invalid: expected dimension, metric or property.");
-        var op = ParseOp(p.Operator) ?? throw Bad($"{where}.operator '{p.Operator}' is invalid: expected matches, exists or notExists.");
-
-        var kinds = (p.Dimension is null ? 0 : 1) + (p.Metric is null ? 0 : 1) + (p.Property is null ? 0 : 1);
-        if (kinds != 1) throw Bad($"{where} needs exactly one of dimension, metric{(allowProperty ? ", property" : string.Empty)}.");
-
-        if (p.Dimension is not null)
-        {
-            if (!dims.TryGetValue(p.Dimension, out var known)) throw Bad($"{where}: unknown dimension '{p.Dimension}'.");
-            p.Dimension = known;
-        }
-        else if (p.Metric is not null)
-        {
-            if (!metrics.TryGetValue(p.Metric, out var known)) throw Bad($"{where}: unknown metric '{p.Metric}'.");
-            p.Metric = known;
-            if (p.Value is not null && !double.TryParse(p.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
-                throw Bad($"{where}: value '{p.Value}' of metric {p.Metric} must be a number.");
-        }
-        else
-        {
-            if (!allowProperty) throw Bad($"{where}: property predicates are only supported in segmentFilters.");
-            if (p.PropertyType is not null && !IsOneOf(p.PropertyType, "bool", "integer", "real", "date", "string", "uuid"))
-                throw Bad($"{where}.propertyType '{p.PropertyType}' is invalid: expected bool, integer, real, date, string or uuid.");
-        }
-
-        if (op == Op.Matches && p.Value is null && p.Range is null)
-            throw Bad($"{where}: operator matches needs a value or a range.");
-    }
-
-    private static bool IsOneOf(string s, params string[] options) => options.Any(o => o.Equals(s, StringComparison.OrdinalIgnoreCase));
-
     private static Op? ParseOp(string? op) => op is null ? Op.Matches
         : op.Equals("matches", StringComparison.OrdinalIgnoreCase) ? Op.Matches
         : op.Equals("exists", StringComparison.OrdinalIgnoreCase) ? Op.Exists
         : op.Equals("notExists", StringComparison.OrdinalIgnoreCase) ? Op.NotExists
         : null;
-
-    private static QueryValidationException Bad(string message) => new("bad.request", message);
 
     // ---- evaluation ------------------------------------------------------------------------------------------
 

@@ -23,6 +23,9 @@ public sealed class SyntheticOrg
     /// <summary>Relative traffic share of each queue (index-aligned with <see cref="Queues"/>).</summary>
     public IReadOnlyList<double> QueueWeights { get; }
 
+    /// <summary>When the synthetic org was set up: creation dates of queues and wrap-up codes count from here.</summary>
+    private static readonly DateTimeOffset OrgBorn = new(2023, 3, 1, 9, 0, 0, TimeSpan.Zero);
+
     private readonly Dictionary<string, User> _usersById;
     private readonly Dictionary<string, Queue> _queuesById;
     private readonly Dictionary<string, WrapupCode> _codesById;
@@ -41,73 +44,25 @@ public sealed class SyntheticOrg
             SelfUri = $"/api/v2/organizations/{orgId}",
         };
 
-        Divisions = NameLists.Divisions.Select((d, i) =>
-        {
-            var id = SeededRandom.For(seed, "division", i).NextGuid().ToString();
-            return new AuthzDivision
-            {
-                Id = id, Name = d.Name, Description = d.Description, HomeDivision = i == 0,
-                SelfUri = $"/api/v2/authorization/divisions/{id}",
-            };
-        }).ToList();
-
+        Divisions = BuildDivisions(seed);
         var admin = SeededRandom.For(seed, "admin-user").NextGuid().ToString();
-        var orgBorn = new DateTimeOffset(2023, 3, 1, 9, 0, 0, TimeSpan.Zero);
-
         Users = BuildUsers(seed);
         var agents = Users.Where(u => NameLists.AgentTitles.Contains(u.Title)).ToList();
-
         var queues = new List<Queue>();
         var weights = new List<double>();
         var membership = new Dictionary<string, List<User>>();
         for (var i = 0; i < NameLists.Queues.Length; i++)
         {
-            var (name, divisionIndex) = NameLists.Queues[i];
-            var qr = SeededRandom.For(seed, "queue", i);
-            var id = qr.NextGuid().ToString();
-            var created = orgBorn.AddDays(qr.Between(0, 200)).AddMinutes(qr.Between(0, 600));
-            var members = PickMembers(seed, i, agents);
-            membership[id] = members;
-            weights.Add(0.3 + qr.NextDouble() * (i < 6 ? 3.0 : 1.0)); // the first (tier-1 style) queues are busier
-            queues.Add(new Queue
-            {
-                Id = id,
-                Name = name,
-                Division = Divisions[divisionIndex].Ref(),
-                Description = $"{name} queue",
-                DateCreated = created,
-                DateModified = created.AddDays(qr.Between(0, 300)),
-                CreatedBy = admin,
-                ModifiedBy = admin,
-                MemberCount = members.Count,
-                UserMemberCount = members.Count,
-                JoinedMemberCount = members.Count(m => m.State == "active" && qr.Chance(0.8)),
-                AcwSettings = new AcwSettings("MANDATORY_TIMEOUT", 300_000),
-                SelfUri = $"/api/v2/routing/queues/{id}",
-            });
+            var (queue, members, weight) = BuildQueue(seed, i, agents, admin);
+            queues.Add(queue);
+            membership[queue.Id] = members;
+            weights.Add(weight);
         }
 
         Queues = queues;
         QueueWeights = weights;
         AgentsByQueue = membership.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<User>)kv.Value);
-
-        WrapupCodes = NameLists.WrapupCodes.Select((name, i) =>
-        {
-            var wr = SeededRandom.For(seed, "wrapup", i);
-            var id = wr.NextGuid().ToString();
-            var created = orgBorn.AddDays(wr.Between(0, 300));
-            return new WrapupCode
-            {
-                Id = id,
-                Name = name,
-                Division = Divisions[0].Ref(), // wrap-up codes live in the home division
-                DateCreated = created,
-                DateModified = created.AddDays(wr.Between(0, 100)),
-                CreatedBy = admin,
-                ModifiedBy = admin,
-                SelfUri = $"/api/v2/routing/wrapupcodes/{id}",
-            };
-        }).ToList();
+        WrapupCodes = NameLists.WrapupCodes.Select((name, i) => BuildWrapupCode(seed, i, name, admin)).ToList();
 
         _usersById = Users.ToDictionary(u => u.Id, StringComparer.OrdinalIgnoreCase);
         _queuesById = Queues.ToDictionary(q => q.Id, StringComparer.OrdinalIgnoreCase);
@@ -119,6 +74,63 @@ public sealed class SyntheticOrg
     public Queue? FindQueue(string id) => _queuesById.GetValueOrDefault(id);
     public WrapupCode? FindWrapupCode(string id) => _codesById.GetValueOrDefault(id);
     public AuthzDivision? FindDivision(string id) => _divisionsById.GetValueOrDefault(id);
+
+    private static List<AuthzDivision> BuildDivisions(int seed)
+        => NameLists.Divisions.Select((d, i) =>
+        {
+            var id = SeededRandom.For(seed, "division", i).NextGuid().ToString();
+            return new AuthzDivision
+            {
+                Id = id, Name = d.Name, Description = d.Description, HomeDivision = i == 0,
+                SelfUri = $"/api/v2/authorization/divisions/{id}",
+            };
+        }).ToList();
+
+    /// <summary>Queue i of <see cref="NameLists.Queues"/>, its members and its relative traffic share.</summary>
+    private (Queue Queue, List<User> Members, double Weight) BuildQueue(int seed, int i, List<User> agents, string admin)
+    {
+        var (name, divisionIndex) = NameLists.Queues[i];
+        var qr = SeededRandom.For(seed, "queue", i);
+        var id = qr.NextGuid().ToString();
+        var created = OrgBorn.AddDays(qr.Between(0, 200)).AddMinutes(qr.Between(0, 600));
+        var members = PickMembers(seed, i, agents);
+        var weight = 0.3 + qr.NextDouble() * (i < 6 ? 3.0 : 1.0); // the first (tier-1 style) queues are busier
+        var queue = new Queue
+        {
+            Id = id,
+            Name = name,
+            Division = Divisions[divisionIndex].Ref(),
+            Description = $"{name} queue",
+            DateCreated = created,
+            DateModified = created.AddDays(qr.Between(0, 300)),
+            CreatedBy = admin,
+            ModifiedBy = admin,
+            MemberCount = members.Count,
+            UserMemberCount = members.Count,
+            JoinedMemberCount = members.Count(m => m.State == "active" && qr.Chance(0.8)),
+            AcwSettings = new AcwSettings("MANDATORY_TIMEOUT", 300_000),
+            SelfUri = $"/api/v2/routing/queues/{id}",
+        };
+        return (queue, members, weight);
+    }
+
+    private WrapupCode BuildWrapupCode(int seed, int i, string name, string admin)
+    {
+        var wr = SeededRandom.For(seed, "wrapup", i);
+        var id = wr.NextGuid().ToString();
+        var created = OrgBorn.AddDays(wr.Between(0, 300));
+        return new WrapupCode
+        {
+            Id = id,
+            Name = name,
+            Division = Divisions[0].Ref(), // wrap-up codes live in the home division
+            DateCreated = created,
+            DateModified = created.AddDays(wr.Between(0, 100)),
+            CreatedBy = admin,
+            ModifiedBy = admin,
+            SelfUri = $"/api/v2/routing/wrapupcodes/{id}",
+        };
+    }
 
     private List<User> BuildUsers(int seed)
     {
