@@ -89,7 +89,8 @@ public static class DetailsJobsEndpoints
         return Results.NoContent();
     }
 
-    private static IResult ReadResults(HttpContext ctx, string jobId, DetailsJobStore jobs, EmulatorClock clock, ConversationGenerator generator)
+    private static IResult ReadResults(HttpContext ctx, string jobId, DetailsJobStore jobs, EmulatorClock clock,
+        ConversationGenerator generator)
     {
         var q = ctx.Request.Query;
         var cursor = q["cursor"].ToString();

@@ -66,7 +66,7 @@ public static class QueueObservationsEndpoint
 
     private static string? ValidateFilter(QueueObservationFilter f, string path)
     {
-        if (f.Type is null || !(f.Type.Equals("and", StringComparison.OrdinalIgnoreCase) || f.Type.Equals("or", StringComparison.OrdinalIgnoreCase)))
+        if (!"and".Equals(f.Type, StringComparison.OrdinalIgnoreCase) && !"or".Equals(f.Type, StringComparison.OrdinalIgnoreCase))
             return $"{path}.type must be 'and' or 'or'.";
         if ((f.Predicates?.Count ?? 0) == 0 && (f.Clauses?.Count ?? 0) == 0)
             return $"{path} needs predicates or clauses.";

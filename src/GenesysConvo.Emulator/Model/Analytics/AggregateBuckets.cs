@@ -35,7 +35,8 @@ public sealed partial class AggregateBuckets
         return i >= 0 ? i : ~i - 1;
     }
 
-    [GeneratedRegex(@"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$",
+        RegexOptions.CultureInvariant)]
     private static partial Regex DurationPattern();
 
     public static AggregateBuckets Create(DateTimeOffset start, DateTimeOffset end, string? granularity, string? timeZone, int maxBuckets)
@@ -45,12 +46,16 @@ public sealed partial class AggregateBuckets
 
         var m = DurationPattern().Match(granularity.Trim());
         if (!m.Success || granularity.Trim() is "P" or "PT" || granularity.TrimEnd().EndsWith('T'))
-            throw AggregateQueryParser.Bad($"Invalid granularity '{granularity}': expected an ISO-8601 duration such as PT15M, PT30M, PT1H, P1D, P7D or P1M.");
+        {
+            throw AggregateQueryParser.Bad(
+                $"Invalid granularity '{granularity}': expected an ISO-8601 duration such as PT15M, PT30M, PT1H, P1D, P7D or P1M.");
+        }
+
         int Part(int g) => m.Groups[g].Success ? int.Parse(m.Groups[g].Value, CultureInfo.InvariantCulture) : 0;
         var months = Part(1) * 12 + Part(2);
         var days = Part(3) * 7 + Part(4);
-        var time = TimeSpan.FromHours(Part(5)) + TimeSpan.FromMinutes(Part(6))
-                   + (m.Groups[7].Success ? TimeSpan.FromSeconds(double.Parse(m.Groups[7].Value, CultureInfo.InvariantCulture)) : TimeSpan.Zero);
+        var seconds = m.Groups[7].Success ? double.Parse(m.Groups[7].Value, CultureInfo.InvariantCulture) : 0;
+        var time = TimeSpan.FromHours(Part(5)) + TimeSpan.FromMinutes(Part(6)) + TimeSpan.FromSeconds(seconds);
         if (months == 0 && days == 0 && time <= TimeSpan.Zero)
             throw AggregateQueryParser.Bad($"Invalid granularity '{granularity}': it must be longer than zero.");
 
@@ -61,7 +66,8 @@ public sealed partial class AggregateBuckets
             var b = months == 0 && days == 0
                 ? start + time * i
                 : ToInstant(localStart.AddMonths(months * i).AddDays((double)days * i), tz) + time * i;
-            if (b <= bounds[^1]) throw AggregateQueryParser.Bad($"Invalid granularity '{granularity}': it does not advance in time zone {tz.Id}.");
+            if (b <= bounds[^1])
+                throw AggregateQueryParser.Bad($"Invalid granularity '{granularity}': it does not advance in time zone {tz.Id}.");
             if (b > end)
             {
                 throw AggregateQueryParser.Bad(
@@ -71,7 +77,11 @@ public sealed partial class AggregateBuckets
 
             bounds.Add(b);
             if (bounds.Count - 1 > maxBuckets)
-                throw AggregateQueryParser.Bad($"Interval too long for granularity {granularity}: at most {maxBuckets} intervals per query.");
+            {
+                throw AggregateQueryParser.Bad(
+                    $"Interval too long for granularity {granularity}: at most {maxBuckets} intervals per query.");
+            }
+
             if (b == end) break;
         }
 
@@ -88,7 +98,8 @@ public sealed partial class AggregateBuckets
         }
         catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
         {
-            throw AggregateQueryParser.Bad($"Invalid timeZone '{timeZone}': unknown time zone; use an IANA name such as UTC, Europe/London or America/New_York.");
+            throw AggregateQueryParser.Bad(
+                $"Invalid timeZone '{timeZone}': unknown time zone; use an IANA name such as UTC, Europe/London or America/New_York.");
         }
     }
 

@@ -87,7 +87,7 @@ public static class DetailsAggregations
 
     private static AggregationResult NumericRange(QueryAggregation a, AnalyticsConversation[] records)
     {
-        var values = records.Select(c => Predicates.ConversationMetric(c, a.Metric!)).Where(v => v is not null).Select(v => v!.Value).ToList();
+        var values = records.Select(c => Predicates.ConversationMetric(c, a.Metric!)).OfType<double>().ToList();
         return new AggregationResult
         {
             Type = a.Type, Metric = a.Metric, Count = records.Length,

@@ -44,7 +44,9 @@ public sealed class DetailsJobStore
 
     public DetailsJobStore(ConversationMatcher matcher) => _matcher = matcher;
 
-    /// <summary>"Date and time before which data is guaranteed to be available in the datalake": now − lag, truncated to the minute.</summary>
+    /// <summary>
+    /// "Date and time before which data is guaranteed to be available in the datalake": now − lag, truncated to the minute.
+    /// </summary>
     public static DateTimeOffset AvailabilityAt(DateTimeOffset now, double lagMinutes)
     {
         var t = now.ToUniversalTime().AddMinutes(-lagMinutes);

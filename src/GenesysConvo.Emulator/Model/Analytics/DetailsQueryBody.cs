@@ -122,14 +122,16 @@ public static class DetailsQueryParser
             {
                 throw new QueryValidationException("bad.request",
                     $"Interval too long: limit is {MaxDaysWithoutFilters} days without filters, {MaxDaysWithFilters} days with filters " +
-                    $"(requested {days.ToString("0.###", CultureInfo.InvariantCulture)} days{(body.HasFilters ? " with filters" : " without filters")}).");
+                    $"(requested {days.ToString("0.###", CultureInfo.InvariantCulture)} days" +
+                    $"{(body.HasFilters ? " with filters" : " without filters")}).");
             }
         }
 
-        var order = body.Order is null ? "asc" : Orders.FirstOrDefault(o => o.Equals(body.Order, StringComparison.OrdinalIgnoreCase))
+        var order = body.Order is null ? "asc" : OneOf(Orders, body.Order)
             ?? throw new QueryValidationException("bad.request", $"Invalid order '{body.Order}': expected one of asc, desc, unordered.");
-        var orderBy = body.OrderBy is null ? "conversationStart" : OrderBys.FirstOrDefault(o => o.Equals(body.OrderBy, StringComparison.OrdinalIgnoreCase))
-            ?? throw new QueryValidationException("bad.request", $"Invalid orderBy '{body.OrderBy}': expected one of {string.Join(", ", OrderBys)}.");
+        var orderBy = body.OrderBy is null ? "conversationStart" : OneOf(OrderBys, body.OrderBy)
+            ?? throw new QueryValidationException("bad.request",
+                $"Invalid orderBy '{body.OrderBy}': expected one of {string.Join(", ", OrderBys)}.");
 
         return new ParsedDetailsQuery
         {
@@ -142,11 +144,19 @@ public static class DetailsQueryParser
         };
     }
 
+    private static string? OneOf(string[] allowed, string value)
+        => allowed.FirstOrDefault(o => o.Equals(value, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>"start/end" or "start/duration" or "duration/end" (ISO-8601); end must be after start.</summary>
     public static (DateTimeOffset Start, DateTimeOffset End) ParseInterval(string? interval)
     {
         if (string.IsNullOrWhiteSpace(interval))
-            throw new QueryValidationException("bad.request", "interval is required: an ISO-8601 interval \"<start>/<end>\", e.g. \"2024-05-01T00:00:00.000Z/2024-05-02T00:00:00.000Z\".");
+        {
+            throw new QueryValidationException("bad.request",
+                "interval is required: an ISO-8601 interval \"<start>/<end>\", " +
+                "e.g. \"2024-05-01T00:00:00.000Z/2024-05-02T00:00:00.000Z\".");
+        }
+
         var parts = interval.Split('/');
         if (parts.Length != 2) throw InvalidDate(interval);
 
@@ -172,7 +182,8 @@ public static class DetailsQueryParser
     }
 
     private static QueryValidationException InvalidDate(string interval)
-        => new("invalid.date", $"Invalid interval '{interval}'. Dates must be specified as ISO-8601 strings. For example: yyyy-MM-ddTHH:mm:ss.SSSZ/yyyy-MM-ddTHH:mm:ss.SSSZ");
+        => new("invalid.date", $"Invalid interval '{interval}'. Dates must be specified as ISO-8601 strings. " +
+                               "For example: yyyy-MM-ddTHH:mm:ss.SSSZ/yyyy-MM-ddTHH:mm:ss.SSSZ");
 
     private static bool TryDate(string text, out DateTimeOffset value)
     {
@@ -184,7 +195,8 @@ public static class DetailsQueryParser
             return false;
         }
 
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
+        const DateTimeStyles utc = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, utc, out value);
     }
 
     private static bool TryDuration(string text, out TimeSpan value)

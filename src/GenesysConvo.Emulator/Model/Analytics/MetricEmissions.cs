@@ -84,7 +84,8 @@ public sealed class EmissionSource
     private static string[] One(string? v) => v is null ? [] : [v];
 }
 
-public readonly record struct MetricEmission(EmissionSource Source, string Name, long Value, DateTimeOffset EmitDate, long ConversationIndex);
+public readonly record struct MetricEmission(
+    EmissionSource Source, string Name, long Value, DateTimeOffset EmitDate, long ConversationIndex);
 
 /// <summary>
 /// Every metric emission (session <c>metrics[]</c> entry) whose emitDate lies in [from, to), over the generator's index
@@ -194,7 +195,8 @@ public static class MetricEmissions
                     FirstQueue = Intern(firstQueue),
                     ParticipantId = p.ParticipantId, Purpose = Intern(p.Purpose), UserId = Intern(p.UserId),
                     ParticipantName = p.UserId is null && p.Purpose != "acd" ? p.ParticipantName : Intern(p.ParticipantName),
-                    SessionId = s.SessionId, MediaType = Intern(s.MediaType), MessageType = Intern(s.MessageType), Direction = Intern(s.Direction),
+                    SessionId = s.SessionId, MediaType = Intern(s.MediaType), MessageType = Intern(s.MessageType),
+                    Direction = Intern(s.Direction),
                     Ani = s.Ani, Dnis = s.Dnis, SessionDnis = s.SessionDnis, AddressFrom = s.AddressFrom, AddressTo = s.AddressTo,
                     EdgeId = Intern(s.EdgeId), PeerId = s.PeerId, Provider = Intern(s.Provider), Remote = s.Remote,
                     RequestedRoutings = (s.RequestedRoutings ?? []).Select(Intern).ToArray()!, UsedRouting = Intern(s.UsedRouting),
@@ -217,12 +219,5 @@ public static class MetricEmissions
 
     /// <summary>ConversationAggregateQueryFilter on the emission's dimensions: type and/or over predicates and clauses.</summary>
     public static bool Holds(QueryFilter f, EmissionSource s)
-    {
-        var parts = (f.Predicates ?? []).Select(p => (Func<bool>)(() => Predicates.DimensionMatches(p, s.Dimension(p.Dimension!))))
-            .Concat((f.Clauses ?? []).Select(cl => (Func<bool>)(() => Combine(cl.Type!,
-                (cl.Predicates ?? []).Select(p => (Func<bool>)(() => Predicates.DimensionMatches(p, s.Dimension(p.Dimension!))))))));
-        return Combine(f.Type!, parts);
-    }
-
-    private static bool Combine(string type, IEnumerable<Func<bool>> parts) => type == "or" ? parts.Any(x => x()) : parts.All(x => x());
+        => Predicates.FilterHolds(f, p => Predicates.DimensionMatches(p, s.Dimension(p.Dimension!)));
 }

@@ -9,7 +9,8 @@ public static partial class Predicates
 {
     public static CompiledFilters Compile(DetailsQueryBody body)
     {
-        var conv = Validate(body.ConversationFilters, "conversationFilters", ConversationDimensions, ConversationMetrics, allowProperty: false);
+        var conv = Validate(body.ConversationFilters, "conversationFilters", ConversationDimensions, ConversationMetrics,
+            allowProperty: false);
         var seg = Validate(body.SegmentFilters, "segmentFilters", SegmentDimensions, SegmentMetrics, allowProperty: true);
         var noData = new List<QueryFilter>();
         noData.AddRange(Validate(body.EvaluationFilters, "evaluationFilters", EvaluationDimensions, EvaluationMetrics, false));
@@ -63,7 +64,8 @@ public static partial class Predicates
         throw Bad($"{where}.type '{type}' is invalid: expected \"and\" or \"or\".");
     }
 
-    private static void ValidatePredicate(QueryPredicate? p, string where, HashSet<string> dims, HashSet<string> metrics, bool allowProperty)
+    private static void ValidatePredicate(QueryPredicate? p, string where, HashSet<string> dims, HashSet<string> metrics,
+        bool allowProperty)
     {
         if (p is null) throw Bad($"{where} must be an object.");
         if (p.Type is not null && !IsOneOf(p.Type, "dimension", "metric", "property"))

@@ -82,8 +82,10 @@ public static partial class Predicates
         "ani", "dnis", "sessionDnis", "addressFrom", "addressTo", "addressSelf", "addressOther", "callbackNumber",
         "wrapUpNote", "participantName", "remote", "remoteNameDisplayable", "flowName", "externalTag", "subject",
         "transferTargetName", "entryReason");
-    private static readonly HashSet<string> DateDimensions = Set("conversationStart", "conversationEnd", "segmentEnd", "callbackScheduledTime");
-    private static readonly HashSet<string> NumberDimensions = Set("mediaStatsMinConversationMos", "mediaStatsMinConversationRFactor", "routingPriority", "mediaCount");
+    private static readonly HashSet<string> DateDimensions = Set(
+        "conversationStart", "conversationEnd", "segmentEnd", "callbackScheduledTime");
+    private static readonly HashSet<string> NumberDimensions = Set(
+        "mediaStatsMinConversationMos", "mediaStatsMinConversationRFactor", "routingPriority", "mediaCount");
 
     private enum Op { Matches, Exists, NotExists }
 
@@ -99,25 +101,31 @@ public static partial class Predicates
     public static bool Matches(CompiledFilters filters, AnalyticsConversation c)
     {
         foreach (var f in filters.NoData)
-            if (!EvalFilter(f, p => ParseOp(p.Operator) == Op.NotExists)) return false;
+            if (!FilterHolds(f, p => ParseOp(p.Operator) == Op.NotExists)) return false;
         foreach (var f in filters.Conversation)
-            if (!EvalFilter(f, p => ConversationPredicate(c, p))) return false;
+            if (!FilterHolds(f, p => ConversationPredicate(c, p))) return false;
         foreach (var f in filters.Segment)
-            if (!SegmentsOf(c).Any(s => EvalFilter(f, p => SegmentPredicate(s, p)))) return false;
+            if (!SegmentsOf(c).Any(s => FilterHolds(f, p => SegmentPredicate(s, p)))) return false;
         return true;
     }
 
-    private static bool EvalFilter(QueryFilter f, Func<QueryPredicate, bool> eval)
+    /// <summary>A filter's and/or over its predicates and clauses (each clause and/or over its own predicates), lazily.</summary>
+    public static bool FilterHolds(QueryFilter f, Func<QueryPredicate, bool> holds)
     {
-        var parts = (f.Predicates ?? []).Select(p => (Func<bool>)(() => eval(p)))
-            .Concat((f.Clauses ?? []).Select(cl => (Func<bool>)(() => Combine(cl.Type!, (cl.Predicates ?? []).Select(p => (Func<bool>)(() => eval(p)))))));
+        bool ClauseHolds(QueryClause clause) => Combine(clause.Type!, (clause.Predicates ?? []).Select(p => (Func<bool>)(() => holds(p))));
+        var parts = (f.Predicates ?? []).Select(p => (Func<bool>)(() => holds(p)))
+            .Concat((f.Clauses ?? []).Select(cl => (Func<bool>)(() => ClauseHolds(cl))));
         return Combine(f.Type!, parts);
     }
 
     private static bool Combine(string type, IEnumerable<Func<bool>> parts)
         => type == "or" ? parts.Any(x => x()) : parts.All(x => x());
 
-    public readonly record struct SegmentContext(AnalyticsConversation Conversation, AnalyticsParticipant Participant, AnalyticsSession Session, AnalyticsConversationSegment Segment);
+    public readonly record struct SegmentContext(
+        AnalyticsConversation Conversation,
+        AnalyticsParticipant Participant,
+        AnalyticsSession Session,
+        AnalyticsConversationSegment Segment);
 
     public static IEnumerable<SegmentContext> SegmentsOf(AnalyticsConversation c)
     {
@@ -273,9 +281,11 @@ public static partial class Predicates
             case ValueKind.Exact: return string.Equals(actual, wanted, StringComparison.Ordinal);
             case ValueKind.Date:
                 return DateTimeOffset.TryParse(wanted, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var w)
-                       && DateTimeOffset.TryParse(actual, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var a) && a == w;
+                       && DateTimeOffset.TryParse(actual, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var a)
+                       && a == w;
             case ValueKind.Number:
-                return double.TryParse(wanted, NumberStyles.Float, CultureInfo.InvariantCulture, out var wn) && AsNumber(actual, kind) == wn;
+                return double.TryParse(wanted, NumberStyles.Float, CultureInfo.InvariantCulture, out var wn)
+                       && AsNumber(actual, kind) == wn;
             default: return string.Equals(actual, wanted, StringComparison.OrdinalIgnoreCase);
         }
     }

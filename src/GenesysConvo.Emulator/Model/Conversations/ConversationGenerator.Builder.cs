@@ -28,7 +28,7 @@ public sealed partial class ConversationGenerator
             _customerName = $"{r.Pick(NameLists.FirstNames)} {r.Pick(NameLists.LastNames)}";
             _customerAddress = media switch
             {
-                "email" => $"{_customerName.ToLowerInvariant().Replace(' ', '.').Replace("'", string.Empty, StringComparison.Ordinal)}@example.net",
+                "email" => $"{EmailLocalPart(_customerName)}@example.net",
                 "chat" or "message" => _customerName,
                 _ => $"tel:+1{r.Between(201, 989)}{r.Between(200, 999)}{r.Between(1000, 9999)}",
             };
@@ -43,6 +43,9 @@ public sealed partial class ConversationGenerator
         private DateTimeOffset At(double ms) => _start.AddMilliseconds(Math.Round(ms));
 
         private string NewId() => _r.NextGuid().ToString();
+
+        private static string EmailLocalPart(string name)
+            => name.ToLowerInvariant().Replace(' ', '.').Replace("'", string.Empty, StringComparison.Ordinal);
 
         /// <summary>A random duration in whole milliseconds, so segment boundaries and metric values agree exactly.</summary>
         private double Skew(double median, double sigma, double min, double max) => Math.Round(_r.Skewed(median, sigma, min, max));
@@ -78,13 +81,15 @@ public sealed partial class ConversationGenerator
             var leg = AcdLeg(queue, t, allowAbandon: true);
             if (leg is null) return Finish(_lastAbandon, customerHungUp: true);
             var transfer = _r.Chance(0.08);
-            end = AgentLeg(queue, leg.Value.Answer, leg.Value.AlertStart, leg.Value.Wait, transfer ? "transfer" : customerHungUp ? "peer" : "client", outboundDialMs: 0, out var firstAgent);
+            var firstEnd = transfer ? "transfer" : customerHungUp ? "peer" : "client";
+            end = AgentLeg(queue, leg.Value.Answer, leg.Value.AlertStart, leg.Value.Wait, firstEnd, outboundDialMs: 0, out var firstAgent);
             if (transfer)
             {
                 var second = _g.PickQueue(_r, except: queue);
                 var leg2 = AcdLeg(second, end, allowAbandon: true, exceptUserId: firstAgent);
                 if (leg2 is null) return Finish(_lastAbandon, customerHungUp: true);
-                end = AgentLeg(second, leg2.Value.Answer, leg2.Value.AlertStart, leg2.Value.Wait, customerHungUp ? "peer" : "client", 0, out _);
+                var secondEnd = customerHungUp ? "peer" : "client";
+                end = AgentLeg(second, leg2.Value.Answer, leg2.Value.AlertStart, leg2.Value.Wait, secondEnd, 0, out _);
             }
 
             return Finish(end, customerHungUp);
@@ -149,7 +154,8 @@ public sealed partial class ConversationGenerator
         }
 
         /// <summary>Queue wait; null when the customer abandons (then <see cref="_lastAbandon"/> is the abandon time).</summary>
-        private (double Answer, double AlertStart, double Wait)? AcdLeg(Queue queue, double enter, bool allowAbandon, string? exceptUserId = null)
+        private (double Answer, double AlertStart, double Wait)? AcdLeg(Queue queue, double enter, bool allowAbandon,
+            string? exceptUserId = null)
         {
             _divisions.Add(queue.Division.Id);
             var acd = AddParticipant(queue.Name, "acd", null);
@@ -245,7 +251,14 @@ public sealed partial class ConversationGenerator
         /// <summary>Talk from <paramref name="t"/>, voice with up to two holds; returns when the agent's part ended.</summary>
         private (double Disconnected, double Talked, double Held) Talk(AnalyticsSession s, Queue queue, double t, string endDisconnect)
         {
-            var talkMedian = _media switch { "chat" => 480_000, "message" => 600_000, "email" => 300_000, "callback" => 200_000, _ => 240_000 };
+            var talkMedian = _media switch
+            {
+                "chat" => 480_000,
+                "message" => 600_000,
+                "email" => 300_000,
+                "callback" => 200_000,
+                _ => 240_000,
+            };
             var talkTotal = Skew(talkMedian, 0.6, 20_000, 3_600_000);
             var holds = _media == "voice" ? (_r.Chance(0.65) ? 0 : _r.Chance(0.7) ? 1 : 2) : 0;
             var talkPieces = Split(talkTotal, holds + 1);
@@ -271,7 +284,9 @@ public sealed partial class ConversationGenerator
             return (t, talked, held);
         }
 
-        /// <summary>After-call work from <paramref name="disconnected"/>, with a wrap-up code (and sometimes a note); returns its length.</summary>
+        /// <summary>
+        /// After-call work from <paramref name="disconnected"/>, with a wrap-up code (and sometimes a note); returns its length.
+        /// </summary>
         private double WrapUp(AnalyticsSession s, Queue queue, double disconnected)
         {
             var acw = Skew(30_000, 0.7, 3_000, 600_000);

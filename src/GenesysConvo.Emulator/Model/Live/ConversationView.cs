@@ -196,7 +196,9 @@ public static class ConversationView
         _ => "connected",
     };
 
-    /// <summary>Analytics disconnectType → the Conversations API's enum (endpoint, client, peer, transfer, transfer.noanswer, system …).</summary>
+    /// <summary>
+    /// Analytics disconnectType → the Conversations API's enum (endpoint, client, peer, transfer, transfer.noanswer, system …).
+    /// </summary>
     private static string? DisconnectTypeOf(string? analytics) => analytics switch
     {
         null => null,

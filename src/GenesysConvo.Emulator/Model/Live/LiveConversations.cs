@@ -57,7 +57,8 @@ public sealed class LiveConversations
     /// <summary>Every conversation live at <paramref name="now"/> (see the class summary), oldest first.</summary>
     public List<LiveConversation> At(DateTimeOffset now)
     {
-        var (first, end) = _generator.IndexRangeFor(now - ConversationGenerator.MaxConversationDuration - MaxWrapupAfterEnd, now.AddTicks(1));
+        var earliest = now - ConversationGenerator.MaxConversationDuration - MaxWrapupAfterEnd;
+        var (first, end) = _generator.IndexRangeFor(earliest, now.AddTicks(1));
         var count = (int)Math.Max(0, end - first);
         var found = new LiveConversation?[count];
         if (_completeAt.Count > 2_000_000) _completeAt.Clear();
@@ -139,7 +140,8 @@ public sealed class LiveConversations
         }
     }
 
-    private static (AnalyticsParticipant Participant, AnalyticsConversationSegment Segment)? OpenSegment(AnalyticsConversation record, string purpose, string type)
+    private static (AnalyticsParticipant Participant, AnalyticsConversationSegment Segment)? OpenSegment(
+        AnalyticsConversation record, string purpose, string type)
     {
         foreach (var p in record.Participants)
         {
@@ -193,7 +195,8 @@ public sealed class LiveConversations
 
     private bool FastIdsAgree()
         => _fastIdsAgree ??= Enumerable.Range(0, 64).All(i =>
-            _generator.Get(i, ConversationGenerator.Epoch.AddYears(1)) is { } c && Guid.TryParse(c.ConversationId, out var g) && g == FastIdOf(i));
+            _generator.Get(i, ConversationGenerator.Epoch.AddYears(1)) is { } c
+            && Guid.TryParse(c.ConversationId, out var g) && g == FastIdOf(i));
 
     private bool StartedAndMatches(long k, Guid id, DateTimeOffset now)
         => _generator.Get(k, now) is { } c && Guid.TryParse(c.ConversationId, out var g) && g == id;

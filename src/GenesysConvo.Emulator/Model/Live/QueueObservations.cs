@@ -12,7 +12,8 @@ namespace GenesysConvo.Emulator.Model.Live;
 /// </summary>
 public static class QueueObservations
 {
-    public static readonly string[] ConversationMetrics = ["oWaiting", "oInteracting", "oAlerting", "oLongestWaiting", "oLongestInteracting"];
+    public static readonly string[] ConversationMetrics =
+        ["oWaiting", "oInteracting", "oAlerting", "oLongestWaiting", "oLongestInteracting"];
 
     public static readonly string[] UserMetrics =
         ["oActiveUsers", "oMemberUsers", "oOffQueueUsers", "oOnQueueUsers", "oUserPresences", "oUserRoutingStatuses"];
@@ -21,7 +22,11 @@ public static class QueueObservations
 
     /// <summary>The state every observation of one request is computed from.</summary>
     private sealed record Snapshot(
-        DateTimeOffset Now, List<LiveConversation> Conversations, HashSet<string> BusyUsers, string OnQueuePresenceId, HashSet<string> Details);
+        DateTimeOffset Now,
+        List<LiveConversation> Conversations,
+        HashSet<string> BusyUsers,
+        string OnQueuePresenceId,
+        HashSet<string> Details);
 
     public static ObservationResponse Compute(LiveConversations live, SyntheticOrg org, DateTimeOffset now, QueueObservationFilter filter,
         List<string> metrics, HashSet<string> details)
@@ -47,7 +52,9 @@ public static class QueueObservations
         return response;
     }
 
-    /// <summary>Does the (queue, media) pair satisfy the filter? A null media (queue-level group) satisfies every mediaType predicate.</summary>
+    /// <summary>
+    /// Does the (queue, media) pair satisfy the filter? A null media (queue-level group) satisfies every mediaType predicate.
+    /// </summary>
     private static bool Matches(QueueObservationFilter f, string queueId, string? media)
     {
         var results = (f.Predicates ?? []).Select(p => p.Dimension!.Equals("queueId", StringComparison.OrdinalIgnoreCase)
