@@ -11,19 +11,10 @@ public static class ConfigControl
         control.MapPut("/config", Merge);
     }
 
-    private static async Task<IResult> Merge(HttpContext ctx, RuntimeConfig config)
-    {
-        var (update, error) = await ControlApi.ReadBody<ConfigUpdate>(ctx);
-        if (error is not null) return error;
-        try
+    private static Task<IResult> Merge(HttpContext ctx, RuntimeConfig config)
+        => ControlApi.Apply<ConfigUpdate>(ctx, update =>
         {
-            config.Merge(update!);
-        }
-        catch (ArgumentException ex)
-        {
-            return ControlApi.Problem(ex.Message);
-        }
-
-        return Results.Json(config.Snapshot(), Json.Options);
-    }
+            config.Merge(update);
+            return Results.Json(config.Snapshot(), Json.Options);
+        });
 }

@@ -59,6 +59,21 @@ public static class ControlApi
         }
     }
 
+    /// <summary>Reads the JSON body and applies it; an ArgumentException (a value out of range) answers 400 with its message.</summary>
+    public static async Task<IResult> Apply<T>(HttpContext ctx, Func<T, IResult> apply) where T : new()
+    {
+        var (value, error) = await ReadBody<T>(ctx);
+        if (error is not null) return error;
+        try
+        {
+            return apply(value!);
+        }
+        catch (ArgumentException ex)
+        {
+            return Problem(ex.Message);
+        }
+    }
+
     public static bool TryParseTime(string? text, out DateTimeOffset value)
         => DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
             out value);

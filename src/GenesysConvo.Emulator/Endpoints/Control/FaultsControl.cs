@@ -12,19 +12,8 @@ public static class FaultsControl
         control.MapDelete("/faults", Clear);
     }
 
-    private static async Task<IResult> Add(HttpContext ctx, FaultInjector faults)
-    {
-        var (rule, error) = await ControlApi.ReadBody<FaultRule>(ctx);
-        if (error is not null) return error;
-        try
-        {
-            return Results.Json(faults.Add(rule!), Json.Options, statusCode: 201);
-        }
-        catch (ArgumentException ex)
-        {
-            return ControlApi.Problem(ex.Message);
-        }
-    }
+    private static Task<IResult> Add(HttpContext ctx, FaultInjector faults)
+        => ControlApi.Apply<FaultRule>(ctx, rule => Results.Json(faults.Add(rule), Json.Options, statusCode: 201));
 
     private static IResult Clear(FaultInjector faults)
     {
