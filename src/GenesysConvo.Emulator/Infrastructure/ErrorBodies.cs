@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace GenesysConvo.Emulator.Infrastructure;
 
-/// <summary>The platform API's ErrorBody. Login-host errors use the OAuth shape instead.</summary>
+/// <summary>The platform API's ErrorBody (docs/genesys-api.md §7.2). Login-host errors use the OAuth shape instead.</summary>
 public sealed class ErrorBody
 {
     public string? Message { get; set; }
