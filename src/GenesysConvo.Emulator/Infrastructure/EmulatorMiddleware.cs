@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.AspNetCore.Http;
 
 namespace GenesysConvo.Emulator.Infrastructure;
 

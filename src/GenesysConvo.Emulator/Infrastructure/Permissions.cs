@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-
 namespace GenesysConvo.Emulator.Infrastructure;
 
 /// <summary>Endpoint metadata: the caller needs at least one of these permissions (checked by the middleware).</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using GenesysConvo.Emulator.Infrastructure;
 
 namespace GenesysConvo.Emulator.Model.Analytics;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using GenesysConvo.Emulator.Infrastructure;
-using GenesysConvo.Emulator.Model.Conversations;
 
 namespace GenesysConvo.Emulator.Model.Analytics;
 

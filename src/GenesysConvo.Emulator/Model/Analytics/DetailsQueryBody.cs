@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Xml;
-using GenesysConvo.Emulator.Infrastructure;
 
 namespace GenesysConvo.Emulator.Model.Analytics;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using GenesysConvo.Emulator.Infrastructure;
 using GenesysConvo.Emulator.Model.Conversations;
 

@@ -1,4 +1,3 @@
-using GenesysConvo.Emulator.Infrastructure;
 using GenesysConvo.Emulator.Model.Org;
 
 namespace GenesysConvo.Emulator.Model.Conversations;

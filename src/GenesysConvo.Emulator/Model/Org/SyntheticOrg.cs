@@ -1,5 +1,3 @@
-using GenesysConvo.Emulator.Infrastructure;
-
 namespace GenesysConvo.Emulator.Model.Org;
 
 /// <summary>
