@@ -10,6 +10,13 @@ function Get-EmulatorAssembly {
     $built.FullName
 }
 
+function Get-AnnouncedUrl([string[]] $Lines, [string] $Name) {
+    <# The value of the emulator's "<Name>=<url>" stdout line, once it is there. #>
+    foreach ($line in $Lines) {
+        if ($line -like "$Name=*") { return $line.Substring($Name.Length + 1).Trim() }
+    }
+}
+
 function Start-GenesysEmulator {
     <# Starts the emulator on ephemeral loopback ports; it exits by itself if this process dies. #>
     param([string[]] $ArgumentList = @())
@@ -17,7 +24,8 @@ function Start-GenesysEmulator {
     $stdout = [IO.Path]::GetTempFileName()
     $stderr = [IO.Path]::GetTempFileName()
     $arguments = @($dll, '--parent-pid', $PID, '--quiet') + $ArgumentList
-    $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -RedirectStandardOutput $stdout -RedirectStandardError $stderr -PassThru
+    $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -PassThru `
+        -RedirectStandardOutput $stdout -RedirectStandardError $stderr
     $deadline = [DateTime]::UtcNow.AddSeconds(60)
     $api = $login = $null
     while (-not ($api -and $login)) {
@@ -28,8 +36,8 @@ function Start-GenesysEmulator {
         }
         Start-Sleep -Milliseconds 100
         $lines = Get-Content $stdout -ErrorAction Ignore
-        $api = $lines | Where-Object { $_ -match '^EMULATOR_API_URL=' } | ForEach-Object { $_.Substring(17).Trim() } | Select-Object -First 1
-        $login = $lines | Where-Object { $_ -match '^EMULATOR_LOGIN_URL=' } | ForEach-Object { $_.Substring(19).Trim() } | Select-Object -First 1
+        $api = Get-AnnouncedUrl $lines 'EMULATOR_API_URL'
+        $login = Get-AnnouncedUrl $lines 'EMULATOR_LOGIN_URL'
     }
     [pscustomobject]@{
         ApiUrl       = $api
@@ -96,4 +104,5 @@ function Connect-Emulator {
     Connect-GenesysCloud @parameters
 }
 
-Export-ModuleMember -Function Start-GenesysEmulator, Stop-GenesysEmulator, Invoke-EmulatorControl, Reset-Emulator, Get-EmulatorRequest, Connect-Emulator
+Export-ModuleMember -Function Start-GenesysEmulator, Stop-GenesysEmulator, Invoke-EmulatorControl, Reset-Emulator, Get-EmulatorRequest,
+    Connect-Emulator
