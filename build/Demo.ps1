@@ -7,8 +7,7 @@ param([Parameter(Mandatory)] [string] $ModulePath)
 $ErrorActionPreference = 'Stop'
 $PSStyle.OutputRendering = 'PlainText'
 $root = Resolve-Path (Join-Path $PSScriptRoot '..')
-$env:GENESYSCONVO_EMULATOR = Join-Path $root 'src/GenesysConvo.Emulator/bin/Release/net10.0/GenesysConvo.Emulator.dll'
-Import-Module (Join-Path $root 'tests/Pester/TestHelpers.psm1')
+Import-Module (Join-Path $root 'src/GenesysConvo.Emulator/GenesysEmulator.psm1')
 Import-Module (Resolve-Path $ModulePath).Path
 
 function Show([string] $Title) { Write-Host "`n=== $Title" }

@@ -14,7 +14,6 @@ $pester = Get-ChildItem (Join-Path $root '.modules/pester') -Directory | Sort-Ob
 Import-Module (Join-Path $pester.FullName 'tools/Pester.psd1') -Force
 
 $env:GENESYSCONVO_MODULE_PATH = (Resolve-Path $ModulePath).Path
-$env:GENESYSCONVO_EMULATOR = Join-Path $root 'src/GenesysConvo.Emulator/bin/Release/net10.0/GenesysConvo.Emulator.dll'
 
 $configuration = New-PesterConfiguration
 $configuration.Run.Path = @(Get-ChildItem $PSScriptRoot -Filter '*.Tests.ps1' | Where-Object { -not $Filter -or $_.Name -match $Filter } | ForEach-Object FullName)

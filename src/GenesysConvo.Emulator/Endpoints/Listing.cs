@@ -1,6 +1,6 @@
 using System.Globalization;
 using GenesysConvo.Emulator.Infrastructure;
-using Microsoft.AspNetCore.Http;
+using GenesysConvo.Emulator.Model.Org;
 
 namespace GenesysConvo.Emulator.Endpoints;
 
@@ -17,11 +17,34 @@ public sealed record EntityListing<T>(
     string LastUri,
     int PageCount);
 
-/// <summary>Paging, id lists and name matching shared by the GET listing endpoints.</summary>
+/// <summary>Paging, id lists, name matching and the listing + get-by-id pair shared by the GET listing endpoints.</summary>
 public static class Listing
 {
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 500;
+
+    /// <summary>
+    /// Maps GET <paramref name="path"/> (one page of what <paramref name="select"/> filters and orders by the query
+    /// string) and GET <paramref name="path"/>/{id} (that entity, else 404), both behind <paramref name="permissions"/>.
+    /// </summary>
+    public static void MapListingWithLookup<T>(this IEndpointRouteBuilder app, string path,
+        Func<HttpContext, SyntheticOrg, List<T>> select, Func<SyntheticOrg, string, T?> find, params string[] permissions)
+        where T : class
+    {
+        var listing = app.MapGet(path, (HttpContext ctx, SyntheticOrg org) => PageOf(ctx, () => select(ctx, org)));
+        var lookup = app.MapGet(path + "/{id}", (HttpContext ctx, string id, SyntheticOrg org)
+            => find(org, id) is { } entity ? Results.Json(entity, Json.Options) : ErrorBodies.NotFound(ctx));
+        if (permissions.Length == 0) return; // an empty requirement would deny every caller
+        listing.RequireAnyPermission(permissions);
+        lookup.RequireAnyPermission(permissions);
+    }
+
+    /// <summary>The requested page of <paramref name="select"/>'s entities, or the paging error.</summary>
+    public static IResult PageOf<T>(HttpContext ctx, Func<IReadOnlyList<T>> select)
+    {
+        if (ReadPaging(ctx, out var pageSize, out var pageNumber) is { } error) return error;
+        return Results.Json(Page(ctx, select(), pageSize, pageNumber), Json.Options);
+    }
 
     /// <summary>Reads pageSize/pageNumber; returns an error result when they are out of range.</summary>
     public static IResult? ReadPaging(HttpContext ctx, out int pageSize, out int pageNumber)
@@ -31,18 +54,21 @@ public static class Listing
         var q = ctx.Request.Query;
         if (q.TryGetValue("pageSize", out var ps) && !string.IsNullOrEmpty(ps.ToString()))
         {
-            if (!int.TryParse(ps.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out pageSize) || pageSize < 1 || pageSize > MaxPageSize)
+            if (!TryParseInt(ps.ToString(), out pageSize) || pageSize < 1 || pageSize > MaxPageSize)
                 return ErrorBodies.BadRequest(ctx, $"Invalid value for pageSize. Value must be between 1 and {MaxPageSize}.");
         }
 
         if (q.TryGetValue("pageNumber", out var pn) && !string.IsNullOrEmpty(pn.ToString()))
         {
-            if (!int.TryParse(pn.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out pageNumber) || pageNumber < 1)
+            if (!TryParseInt(pn.ToString(), out pageNumber) || pageNumber < 1)
                 return ErrorBodies.BadRequest(ctx, "Invalid value for pageNumber. Value must be 1 or greater.");
         }
 
         return null;
     }
+
+    private static bool TryParseInt(string text, out int value)
+        => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
 
     /// <summary>Values of a repeated query parameter (?id=a&amp;id=b), also accepting comma-separated lists.</summary>
     public static HashSet<string> Multi(HttpContext ctx, string name)
@@ -73,19 +99,29 @@ public static class Listing
         };
     }
 
-    /// <summary>The filters and order the routing listings share: ?id= (repeated or comma list), ?divisionId=,
-    /// ?name= (leading/trailing *), ?sortOrder=asc|desc on <paramref name="sortKey"/>.</summary>
-    public static List<T> Select<T>(HttpContext ctx, IEnumerable<T> items, Func<T, string> id, Func<T, string> name, Func<T, string> division, Func<T, string> sortKey)
+    /// <summary>True for ?sortOrder=desc… (any case).</summary>
+    public static bool Descending(HttpContext ctx)
+        => ctx.Request.Query["sortOrder"].ToString().StartsWith("desc", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The filters and order the org listings share: ?id= (repeated or comma list), ?name= (leading/trailing *),
+    /// ?divisionId= when the entity has a <paramref name="division"/>, ascending <paramref name="sortKey"/> or, when
+    /// <paramref name="sortable"/>, the ?sortOrder= asked for.
+    /// </summary>
+    public static List<T> Select<T>(HttpContext ctx, IEnumerable<T> items, Func<T, string> id, Func<T, string> name,
+        Func<T, string> sortKey, Func<T, string>? division = null, bool sortable = true)
     {
         var ids = Multi(ctx, "id");
         var divisions = Multi(ctx, "divisionId");
         var pattern = ctx.Request.Query["name"].ToString();
-        var descending = ctx.Request.Query["sortOrder"].ToString().StartsWith("desc", StringComparison.OrdinalIgnoreCase);
         var matches = items
             .Where(x => ids.Count == 0 || ids.Contains(id(x)))
-            .Where(x => divisions.Count == 0 || divisions.Contains(division(x)))
+            .Where(x => division is null || divisions.Count == 0 || divisions.Contains(division(x)))
             .Where(x => pattern.Length == 0 || NameMatches(name(x), pattern));
-        return (descending ? matches.OrderByDescending(sortKey, StringComparer.OrdinalIgnoreCase) : matches.OrderBy(sortKey, StringComparer.OrdinalIgnoreCase)).ToList();
+        var ordered = sortable && Descending(ctx)
+            ? matches.OrderByDescending(sortKey, StringComparer.OrdinalIgnoreCase)
+            : matches.OrderBy(sortKey, StringComparer.OrdinalIgnoreCase);
+        return ordered.ToList();
     }
 
     public static EntityListing<T> Page<T>(HttpContext ctx, IReadOnlyList<T> all, int pageSize, int pageNumber)
@@ -113,10 +149,13 @@ public static class Listing
         };
         foreach (var (key, values) in ctx.Request.Query)
         {
-            if (key.Equals("pageSize", StringComparison.OrdinalIgnoreCase) || key.Equals("pageNumber", StringComparison.OrdinalIgnoreCase)) continue;
+            if (IsPagingKey(key)) continue;
             foreach (var v in values) parts.Add($"{Uri.EscapeDataString(key)}={Uri.EscapeDataString(v ?? string.Empty)}");
         }
 
         return $"{ctx.Request.Path.Value}?{string.Join('&', parts)}";
     }
+
+    private static bool IsPagingKey(string key)
+        => key.Equals("pageSize", StringComparison.OrdinalIgnoreCase) || key.Equals("pageNumber", StringComparison.OrdinalIgnoreCase);
 }

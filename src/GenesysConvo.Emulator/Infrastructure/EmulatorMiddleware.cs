@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using GenesysConvo.Emulator.Auth;
-using Microsoft.AspNetCore.Http;
 
 namespace GenesysConvo.Emulator.Infrastructure;
 
@@ -59,23 +57,7 @@ public sealed class EmulatorMiddleware
         {
             var plan = _faults.Plan(hostName, ctx.Request.Method, path);
             fault = plan.Description;
-            if (plan.LatencyMs > 0) await Task.Delay(plan.LatencyMs, ctx.RequestAborted);
-
-            switch (plan.Terminal?.Kind)
-            {
-                case "status":
-                    await WriteStatusFault(ctx, plan.Terminal);
-                    return;
-                case "reset":
-                    aborted = true;
-                    ctx.Abort();
-                    return;
-                case "truncate":
-                    await SendTruncated(ctx, host); // logged with the status the client saw in the headers
-                    return;
-            }
-
-            await Handle(ctx, host, path);
+            aborted = await Serve(ctx, host, path, plan);
         }
         catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
         {
@@ -95,6 +77,28 @@ public sealed class EmulatorMiddleware
                 aborted ? 0 : ctx.Response.StatusCode, stopwatch.Elapsed.TotalMilliseconds, correlationId, tokenId, fault,
                 ctx.Items.TryGetValue(RequestLog.DetailItem, out var detail) ? detail : null);
         }
+    }
+
+    /// <summary>Applies the fault plan (delay, then a status, reset or truncation) or handles the request; true when the
+    /// connection was reset.</summary>
+    private async Task<bool> Serve(HttpContext ctx, EmulatedHost host, string path, FaultPlan plan)
+    {
+        if (plan.LatencyMs > 0) await Task.Delay(plan.LatencyMs, ctx.RequestAborted);
+        switch (plan.Terminal?.Kind)
+        {
+            case "status":
+                await WriteStatusFault(ctx, plan.Terminal);
+                return false;
+            case "reset":
+                ctx.Abort();
+                return true;
+            case "truncate":
+                await SendTruncated(ctx, host); // logged with the status the client saw in the headers
+                return false;
+        }
+
+        await Handle(ctx, host, path);
+        return false;
     }
 
     private async Task Handle(HttpContext ctx, EmulatedHost host, string path)

@@ -1,9 +1,8 @@
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Http;
 
 namespace GenesysConvo.Emulator.Infrastructure;
 
-/// <summary>The platform API's ErrorBody (reference §7.2). Login-host errors use the OAuth shape instead.</summary>
+/// <summary>The platform API's ErrorBody (docs/genesys-api.md §7.2). Login-host errors use the OAuth shape instead.</summary>
 public sealed class ErrorBody
 {
     public string? Message { get; set; }
@@ -54,11 +53,14 @@ public static class ErrorBodies
         408 => Create(ctx, 408, "client.timeout", "The client did not produce a request within the server timeout limit."),
         409 => Create(ctx, 409, "conflict", "The request could not be completed due to a conflict with the current state of the resource."),
         413 => Create(ctx, 413, "request.entity.too.large", "The request is over the size limit. Maximum bytes: 512000"),
-        415 => Create(ctx, 415, "unsupported.media.type", "Unsupported Media Type - Unsupported or incorrect media type, such as an incorrect Content-Type value in the header."),
+        415 => Create(ctx, 415, "unsupported.media.type",
+            "Unsupported Media Type - Unsupported or incorrect media type, such as an incorrect Content-Type value in the header."),
         429 => Create(ctx, 429, "too.many.requests", "Rate limit exceeded the maximum."),
-        500 => Create(ctx, 500, "internal.server.error", "The server encountered an unexpected condition which prevented it from fulfilling the request."),
+        500 => Create(ctx, 500, "internal.server.error",
+            "The server encountered an unexpected condition which prevented it from fulfilling the request."),
         502 => Create(ctx, 502, "bad.gateway", "Bad Gateway - The server received an invalid response from an upstream server."),
-        503 => Create(ctx, 503, "service.unavailable", "Service Unavailable - The server is currently unavailable (because it is overloaded or down for maintenance)."),
+        503 => Create(ctx, 503, "service.unavailable",
+            "Service Unavailable - The server is currently unavailable (because it is overloaded or down for maintenance)."),
         504 => Create(ctx, 504, "request.timeout", "The request timed out."),
         _ => Create(ctx, status, "error", $"HTTP {status}"),
     };

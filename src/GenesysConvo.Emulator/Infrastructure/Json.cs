@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using GenesysConvo.Emulator.Model.Conversations;
 
 namespace GenesysConvo.Emulator.Infrastructure;
 
@@ -10,6 +11,9 @@ namespace GenesysConvo.Emulator.Infrastructure;
 public static class Json
 {
     public const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+
+    // Declared before Options: static fields initialise in this order.
+    private static readonly string? AnalyticsRecordNamespace = typeof(AnalyticsConversation).Namespace;
 
     public static readonly JsonSerializerOptions Options = Configure(new JsonSerializerOptions());
 
@@ -29,10 +33,13 @@ public static class Json
 
     public static string Format(DateTimeOffset t) => t.UtcDateTime.ToString(TimestampFormat, CultureInfo.InvariantCulture);
 
-    /// <summary>Analytics records leave out empty collections (e.g. a session with no metrics yet has no "metrics").</summary>
+    /// <summary>
+    /// Analytics records leave out empty collections (e.g. a session with no metrics yet has no "metrics"). They are the
+    /// types of <see cref="AnalyticsConversation"/>'s namespace; other models (e.g. a conversation's "attributes": {}) keep theirs.
+    /// </summary>
     private static void OmitEmptyAnalyticsLists(JsonTypeInfo typeInfo)
     {
-        if (typeInfo.Kind != JsonTypeInfoKind.Object || typeInfo.Type.Namespace != "GenesysConvo.Emulator.Conversations") return;
+        if (typeInfo.Kind != JsonTypeInfoKind.Object || typeInfo.Type.Namespace != AnalyticsRecordNamespace) return;
         foreach (var property in typeInfo.Properties)
         {
             if (typeof(ICollection).IsAssignableFrom(property.PropertyType))
@@ -43,7 +50,8 @@ public static class Json
     private sealed class GenesysTimestampConverter : JsonConverter<DateTimeOffset>
     {
         public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-            => DateTimeOffset.Parse(reader.GetString() ?? throw new JsonException("timestamp expected"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+            => DateTimeOffset.Parse(reader.GetString() ?? throw new JsonException("timestamp expected"), CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal);
 
         public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
             => writer.WriteStringValue(Format(value));

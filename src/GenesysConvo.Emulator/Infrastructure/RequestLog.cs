@@ -17,7 +17,9 @@ public sealed record RequestLogEntry(
 /// <summary>Every non-control request of both hosts, for tests to assert on (retries, paging, which token was used).</summary>
 public sealed class RequestLog
 {
-    /// <summary>HttpContext.Items key: an endpoint may put a small object here (e.g. paging of a details query) to be logged as "detail".</summary>
+    /// <summary>
+    /// HttpContext.Items key: an endpoint may put a small object here (e.g. paging of a details query) to be logged as "detail".
+    /// </summary>
     public const string DetailItem = "emulator.logDetail";
 
     private const int Capacity = 100_000; // keeps a runaway test from eating memory

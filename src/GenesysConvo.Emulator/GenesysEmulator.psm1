@@ -1,0 +1,108 @@
+# Drives the local Genesys Cloud emulator from PowerShell: start and stop it, call its control API, connect the module
+# to it. Imported by the Pester suites (through tests/Pester/TestHelpers.psm1), the demo and the benchmarks.
+$ErrorActionPreference = 'Stop'
+
+function Get-EmulatorAssembly {
+    <# The built emulator beside this file (bin/<configuration>/<framework>/); the most recent build if there are several. #>
+    $built = Get-ChildItem (Join-Path $PSScriptRoot 'bin') -Filter 'GenesysConvo.Emulator.dll' -Recurse -Depth 2 -ErrorAction Ignore |
+        Sort-Object LastWriteTimeUtc -Descending | Select-Object -First 1
+    if (-not $built) { throw "The emulator is not built under $(Join-Path $PSScriptRoot 'bin'); run build.ps1 -Task Build." }
+    $built.FullName
+}
+
+function Get-AnnouncedUrl([string[]] $Lines, [string] $Name) {
+    <# The value of the emulator's "<Name>=<url>" stdout line, once it is there. #>
+    foreach ($line in $Lines) {
+        if ($line -like "$Name=*") { return $line.Substring($Name.Length + 1).Trim() }
+    }
+}
+
+function Start-GenesysEmulator {
+    <# Starts the emulator on ephemeral loopback ports; it exits by itself if this process dies. #>
+    param([string[]] $ArgumentList = @())
+    $dll = Get-EmulatorAssembly
+    $stdout = [IO.Path]::GetTempFileName()
+    $stderr = [IO.Path]::GetTempFileName()
+    $arguments = @($dll, '--parent-pid', $PID, '--quiet') + $ArgumentList
+    $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -PassThru `
+        -RedirectStandardOutput $stdout -RedirectStandardError $stderr
+    $deadline = [DateTime]::UtcNow.AddSeconds(60)
+    $api = $login = $null
+    while (-not ($api -and $login)) {
+        if ($process.HasExited) { throw "The emulator exited with code $($process.ExitCode): $(Get-Content $stderr -Raw)" }
+        if ([DateTime]::UtcNow -gt $deadline) {
+            Stop-Process -Id $process.Id -Force -ErrorAction Ignore
+            throw 'The emulator did not print its URLs within 60 s.'
+        }
+        Start-Sleep -Milliseconds 100
+        $lines = Get-Content $stdout -ErrorAction Ignore
+        $api = Get-AnnouncedUrl $lines 'EMULATOR_API_URL'
+        $login = Get-AnnouncedUrl $lines 'EMULATOR_LOGIN_URL'
+    }
+    [pscustomobject]@{
+        ApiUrl       = $api
+        LoginUrl     = $login
+        Process      = $process
+        ClientId     = 'emulator-client-id'
+        ClientSecret = 'emulator-client-secret'
+        StdOut       = $stdout
+        StdErr       = $stderr
+    }
+}
+
+function Stop-GenesysEmulator {
+    param($Emulator)
+    if (-not $Emulator) { return }
+    if (-not $Emulator.Process.HasExited) {
+        Stop-Process -Id $Emulator.Process.Id -Force -ErrorAction Ignore
+        $null = $Emulator.Process.WaitForExit(10000)
+    }
+    Remove-Item $Emulator.StdOut, $Emulator.StdErr -ErrorAction Ignore
+}
+
+function Invoke-EmulatorControl {
+    <# Calls the emulator's test-only control API (/__emulator/...). #>
+    param(
+        [Parameter(Mandatory)] $Emulator,
+        [Parameter(Mandatory)] [string] $Path,
+        [string] $Method = 'GET',
+        $Body
+    )
+    $parameters = @{ Uri = "$($Emulator.ApiUrl)/__emulator/$($Path.TrimStart('/'))"; Method = $Method }
+    if ($null -ne $Body) { $parameters.Body = ($Body | ConvertTo-Json -Depth 10 -Compress); $parameters.ContentType = 'application/json' }
+    # Assigned first so a JSON array is written element by element.
+    $response = Invoke-RestMethod @parameters
+    $response
+}
+
+function Reset-Emulator {
+    param([Parameter(Mandatory)] $Emulator)
+    $null = Invoke-EmulatorControl $Emulator 'reset' -Method POST
+}
+
+function Get-EmulatorRequest {
+    <# The emulator's request log, oldest first; -Api / -Login keep one host's requests. #>
+    param([Parameter(Mandatory)] $Emulator, [switch] $Api, [switch] $Login)
+    $log = @(Invoke-EmulatorControl $Emulator 'requests')
+    if ($Api) { $log = @($log | Where-Object host -eq 'api') }
+    if ($Login) { $log = @($log | Where-Object host -eq 'login') }
+    $log
+}
+
+function Connect-Emulator {
+    <# Connect-GenesysCloud to the emulator with its client credentials; extra parameters pass through. #>
+    param([Parameter(Mandatory)] $Emulator, [hashtable] $With = @{})
+    $secret = ConvertTo-SecureString $Emulator.ClientSecret -AsPlainText -Force
+    $parameters = @{
+        ClientId     = $Emulator.ClientId
+        ClientSecret = $secret
+        ApiBaseUri   = $Emulator.ApiUrl
+        LoginBaseUri = $Emulator.LoginUrl
+        RetryDelay   = [TimeSpan]::FromMilliseconds(50)
+    }
+    foreach ($key in $With.Keys) { $parameters[$key] = $With[$key] }
+    Connect-GenesysCloud @parameters
+}
+
+Export-ModuleMember -Function Start-GenesysEmulator, Stop-GenesysEmulator, Invoke-EmulatorControl, Reset-Emulator, Get-EmulatorRequest,
+    Connect-Emulator
