@@ -137,16 +137,13 @@ public sealed class SourceConventionsTests
 
     private static IReadOnlyList<SourceFile> ReadSources()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         var src = Path.Combine(root, "src");
         return System.IO.Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
-            .Where(path => !IsBuildOutput(Path.GetRelativePath(src, path)))
+            .Where(path => !Repository.IsBuildOutput(Path.GetRelativePath(src, path)))
             .Select(path => Read(path, Path.GetRelativePath(root, path).Replace('\\', '/')))
             .ToList();
     }
-
-    private static bool IsBuildOutput(string relativePath) =>
-        relativePath.Split('/', '\\').Any(segment => segment is "bin" or "obj");
 
     private static SourceFile Read(string path, string relativePath)
     {
@@ -156,15 +153,6 @@ public sealed class SourceConventionsTests
             .Select(options => CSharpSyntaxTree.ParseText(text, options))
             .ToList();
         return new SourceFile(relativePath, text, trees);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "GenesysConvo.sln"))) return directory.FullName;
-        }
-        throw new InvalidOperationException($"No GenesysConvo.sln above {AppContext.BaseDirectory}.");
     }
 
     private sealed record SourceFile(string Path, SourceText Text, IReadOnlyList<SyntaxTree> Trees);

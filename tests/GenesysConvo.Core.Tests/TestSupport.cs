@@ -165,3 +165,23 @@ internal static class Sent
     public static string Page(DetailsQuery query, TimeWindow window, int? pageSize = 100, int pageNumber = 1) =>
         System.Text.Json.JsonSerializer.Serialize(query.ForPage(window, pageSize, pageNumber), ApiJson.Default.ConversationQuery);
 }
+
+/// <summary>The repository this test run was built from, for the tests that read its source.</summary>
+internal static class Repository
+{
+    private static readonly Lazy<string> s_root = new(FindRoot);
+
+    public static string Root => s_root.Value;
+
+    public static bool IsBuildOutput(string relativePath) =>
+        relativePath.Split('/', '\\').Any(segment => segment is "bin" or "obj");
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "GenesysConvo.sln"))) return directory.FullName;
+        }
+        throw new InvalidOperationException($"No GenesysConvo.sln above {AppContext.BaseDirectory}.");
+    }
+}
