@@ -19,7 +19,8 @@ public enum GenesysErrorKind
     InvalidResponse,
 }
 
-/// <summary>A failed call to the Genesys Cloud API or login service; scripts catch it as [GenesysConvo.GenesysApiException]. The message never contains a token or secret.</summary>
+/// <summary>A failed call to the Genesys Cloud API or login service; scripts catch it as
+/// [GenesysConvo.GenesysApiException]. The message never contains a token or secret.</summary>
 public class GenesysApiException : Exception
 {
     public GenesysApiException(GenesysErrorKind kind, string message, Exception? inner = null)

@@ -67,7 +67,8 @@ public sealed class ConversationMetricRow : MetricRowBase
 
     /// <summary>Every requested metric's statistics, by metric name.</summary>
     [Hidden]
-    public Dictionary<string, MetricStatistics> Metrics { get; set; } = new Dictionary<string, MetricStatistics>(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, MetricStatistics> Metrics { get; set; } =
+        new Dictionary<string, MetricStatistics>(StringComparer.OrdinalIgnoreCase);
 }
 
 /// <summary>The long form (-AsMetricRows): one row per group × interval × metric.</summary>
