@@ -78,27 +78,14 @@ public sealed class ConnectGenesysCloudCommand : GenesysCmdlet
         };
         var environment = EnvironmentSettings.Read(Environment.GetEnvironmentVariable);
         try { options.Region = ResolveRegion(environment); }
-        catch (ArgumentException e) { ThrowTerminatingError(new ErrorRecord(e, "GenesysConvo.UnknownRegion", ErrorCategory.InvalidArgument, Region ?? environment.Region)); }
+        catch (ArgumentException e)
+        {
+            ThrowTerminatingError(
+                new ErrorRecord(e, "GenesysConvo.UnknownRegion", ErrorCategory.InvalidArgument, Region ?? environment.Region));
+        }
         try
         {
-            switch (ParameterSetName)
-            {
-                case ClientSecretSet:
-                    options.ClientId = ClientId;
-                    options.ClientSecret = new ClientSecret(Plain(ClientSecret));
-                    break;
-                case CredentialSet:
-                    options.ClientId = Credential.UserName;
-                    options.ClientSecret = new ClientSecret(Plain(Credential.Password));
-                    break;
-                case AccessTokenSet:
-                    options.AccessToken = new AccessToken(Plain(AccessToken), AccessTokenExpiresAt);
-                    break;
-                default:
-                    environment.ApplyCredentialsTo(options);
-                    WriteVerbose("Using credentials from the environment (" + (options.AccessToken is null ? EnvironmentSettings.ClientIdVariable : EnvironmentSettings.AccessTokenVariable) + ").");
-                    break;
-            }
+            ApplyCredentials(options, environment);
             options.Validate();
         }
         catch (ArgumentException e)
@@ -119,8 +106,35 @@ public sealed class ConnectGenesysCloudCommand : GenesysCmdlet
 
         var session = new GenesysCloudSession(api);
         GenesysCloudSession.Current = session;
-        WriteVerbose($"Connected to {session.OrganizationName ?? session.Environment} as {(session.ClientId ?? "a supplied token")}; this is now the current session.");
+        WriteVerbose($"Connected to {session.OrganizationName ?? session.Environment} as {(session.ClientId ?? "a supplied token")}"
+            + "; this is now the current session.");
         if (PassThru) WriteObject(session);
+    }
+
+    /// <summary>The credentials of the parameter set used, or of the environment when none was given.</summary>
+    private void ApplyCredentials(ConnectionOptions options, EnvironmentSettings environment)
+    {
+        switch (ParameterSetName)
+        {
+            case ClientSecretSet:
+                options.ClientId = ClientId;
+                options.ClientSecret = new ClientSecret(Plain(ClientSecret));
+                break;
+            case CredentialSet:
+                options.ClientId = Credential.UserName;
+                options.ClientSecret = new ClientSecret(Plain(Credential.Password));
+                break;
+            case AccessTokenSet:
+                options.AccessToken = new AccessToken(Plain(AccessToken), AccessTokenExpiresAt);
+                break;
+            default:
+                environment.ApplyCredentialsTo(options);
+                var credentialVariable = options.AccessToken is null
+                    ? EnvironmentSettings.ClientIdVariable
+                    : EnvironmentSettings.AccessTokenVariable;
+                WriteVerbose("Using credentials from the environment (" + credentialVariable + ").");
+                break;
+        }
     }
 
     private GenesysRegion ResolveRegion(EnvironmentSettings environment)

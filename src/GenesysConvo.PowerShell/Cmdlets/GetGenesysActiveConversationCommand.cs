@@ -41,7 +41,9 @@ public sealed class GetGenesysActiveConversationCommand : GenesysApiCmdlet
     public string[] DivisionId { get; set; } = Array.Empty<string>();
 
     /// <summary>One conversation's live state; binds ConversationId (or Id) from any record in the pipeline.</summary>
-    [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(
+        ParameterSetName = ByIdSet, Mandatory = true, Position = 0,
+        ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Id")]
     [ValidateNotNullOrEmpty]
     public string[] ConversationId { get; set; } = Array.Empty<string>();
@@ -64,7 +66,11 @@ public sealed class GetGenesysActiveConversationCommand : GenesysApiCmdlet
                 }
                 break;
             case MineSet:
-                try { WriteObject(Run(token => LiveConversations.GetMineAsync(session.Api, session.Names, token)), enumerateCollection: true); }
+                try
+                {
+                    var mine = Run(token => LiveConversations.GetMineAsync(session.Api, session.Names, token));
+                    WriteObject(mine, enumerateCollection: true);
+                }
                 catch (GenesysApiException e) { ThrowFailure(e, "/api/v2/conversations"); }
                 break;
             default:
@@ -77,23 +83,31 @@ public sealed class GetGenesysActiveConversationCommand : GenesysApiCmdlet
     {
         var request = new LiveListRequest
         {
-            Criteria = new ConversationCriteria { Queues = QueueId, Users = UserId, MediaTypes = MediaType, Directions = Direction, DivisionIds = DivisionId },
+            Criteria = new ConversationCriteria
+            {
+                Queues = QueueId, Users = UserId, MediaTypes = MediaType, Directions = Direction, DivisionIds = DivisionId,
+            },
             Skip = (long)PagingParameters.Skip,
             Limit = PagingParameters.First == ulong.MaxValue ? (long?)null : (long)Math.Min(PagingParameters.First, long.MaxValue),
         };
         try { request.Criteria.CheckValues(); }
-        catch (ArgumentException e) { ThrowTerminatingError(new ErrorRecord(e, "GenesysConvo.InvalidSearch", ErrorCategory.InvalidArgument, null)); }
+        catch (ArgumentException e)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "GenesysConvo.InvalidSearch", ErrorCategory.InvalidArgument, null));
+        }
 
         OutputBuffer = AnalyticsApi.MaxDetailsPageSize;
         var since = LiveConversations.ListWindow(session.Connection.Options.Time.GetUtcNow()).Start;
-        WriteVerbose($"Listing live conversations through the analytics details query (conversationEnd notExists, started since {since:u}).");
+        WriteVerbose("Listing live conversations through the analytics details query "
+            + $"(conversationEnd notExists, started since {since:u}).");
         try
         {
             var written = Run(async (output, token) =>
             {
                 if (PagingParameters.IncludeTotalCount)
                 {
-                    var total = await LiveConversations.EstimateTotalAsync(session.Api, session.Names, request, token).ConfigureAwait(false);
+                    var total = await LiveConversations.EstimateTotalAsync(session.Api, session.Names, request, token)
+                        .ConfigureAwait(false);
                     output.Write(PagingParameters.NewTotalCount((ulong)total, 0.5));
                 }
                 return await LiveConversations.ListAsync(session.Api, session.Names, request, output.Write, token).ConfigureAwait(false);

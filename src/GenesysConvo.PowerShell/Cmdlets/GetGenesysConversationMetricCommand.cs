@@ -51,7 +51,8 @@ public sealed class GetGenesysConversationMetricCommand : GenesysAnalyticsCmdlet
         var session = ApiSession;
         var request = new MetricRequest
         {
-            GroupBy = GroupBy, Metrics = Metric, Queues = QueueId, Users = UserId, MediaTypes = MediaType, Directions = Direction, Long = AsMetricRows,
+            GroupBy = GroupBy, Metrics = Metric, Queues = QueueId, Users = UserId, MediaTypes = MediaType, Directions = Direction,
+            Long = AsMetricRows,
             FilterJson = Filter is null ? null : PSObjects.ToJson(this, Filter),
             QueryJson = Query is null ? null : PSObjects.ToJson(this, Query),
         };
@@ -59,7 +60,9 @@ public sealed class GetGenesysConversationMetricCommand : GenesysAnalyticsCmdlet
         {
             (request.Zone, request.TimeZoneId) = TimeZones.Resolve(TimeZone);
             request.Window = ResolveWindow(ConversationMetrics.IntervalOf(request.QueryJson), session.Connection.Options.Time.GetUtcNow());
-            request.Granularity = Granularity is null ? null : Core.Metrics.Granularity.Parse(Granularity is PSObject ps ? ps.BaseObject : Granularity);
+            request.Granularity = Granularity is null
+                ? null
+                : Core.Metrics.Granularity.Parse(Granularity is PSObject ps ? ps.BaseObject : Granularity);
             ConversationMetrics.Validate(request);
         }
         catch (ArgumentException e)
@@ -69,7 +72,8 @@ public sealed class GetGenesysConversationMetricCommand : GenesysAnalyticsCmdlet
 
         try
         {
-            var written = Run((output, token) => ConversationMetrics.QueryAsync(session.Api, session.Names, request, row => output.Write(WithMetricColumns(row, request)), token));
+            var written = Run((output, token) => ConversationMetrics.QueryAsync(
+                session.Api, session.Names, request, row => output.Write(WithMetricColumns(row, request)), token));
             WriteVerbose($"Wrote {written} rows.");
         }
         catch (Exception e) when (e is GenesysApiException || e is ArgumentException)
@@ -97,7 +101,8 @@ public sealed class GetGenesysConversationMetricCommand : GenesysAnalyticsCmdlet
             wrapped.Properties.Add(new PSNoteProperty(metric + "Sum", stats?.Sum));
             wrapped.Properties.Add(new PSNoteProperty(metric + "Min", stats?.Min));
             wrapped.Properties.Add(new PSNoteProperty(metric + "Max", stats?.Max));
-            wrapped.Properties.Add(new PSNoteProperty(metric + "Average", stats?.Average is { } ms ? TimeSpan.FromMilliseconds(ms) : (TimeSpan?)null));
+            var average = stats?.Average is { } ms ? TimeSpan.FromMilliseconds(ms) : (TimeSpan?)null;
+            wrapped.Properties.Add(new PSNoteProperty(metric + "Average", average));
         }
         return wrapped;
     }

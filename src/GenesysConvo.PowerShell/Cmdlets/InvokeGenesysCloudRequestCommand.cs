@@ -41,7 +41,11 @@ public sealed class InvokeGenesysCloudRequestCommand : GenesysApiCmdlet
         var method = new HttpMethod(Method.ToUpperInvariant());
         string pathAndQuery;
         try { pathAndQuery = RequestUris.Build(Path, PSObjects.Unwrap(Query), connection.Options.EffectiveApiBaseUri); }
-        catch (ArgumentException e) { ThrowTerminatingError(new ErrorRecord(e, "GenesysConvo.InvalidPath", ErrorCategory.InvalidArgument, Path)); return; }
+        catch (ArgumentException e)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "GenesysConvo.InvalidPath", ErrorCategory.InvalidArgument, Path));
+            return;
+        }
 
         var json = PSObjects.ToJson(this, Body);
         if (method != HttpMethod.Get && !ShouldProcess(pathAndQuery, method.Method)) return;

@@ -79,7 +79,9 @@ public sealed class SearchGenesysConversationHistoryCommand : GenesysAnalyticsCm
         var request = new HistoryRequest
         {
             IncludeActive = IncludeActive, PageSize = PageSize, Source = Bulk ? DetailsSource.Jobs : DetailsSource.Auto,
-            Expand = Expand is null ? HistoryExpansion.None : (HistoryExpansion)Enum.Parse(typeof(HistoryExpansion), Expand, ignoreCase: true),
+            Expand = Expand is null
+                ? HistoryExpansion.None
+                : (HistoryExpansion)Enum.Parse(typeof(HistoryExpansion), Expand, ignoreCase: true),
             Skip = (long)PagingParameters.Skip,
             Limit = PagingParameters.First == ulong.MaxValue ? (long?)null : (long)Math.Min(PagingParameters.First, long.MaxValue),
         };
@@ -90,11 +92,13 @@ public sealed class SearchGenesysConversationHistoryCommand : GenesysAnalyticsCm
         }
         catch (ArgumentException e)
         {
-            ThrowTerminatingError(new ErrorRecord(e, "GenesysConvo.InvalidSearch", ErrorCategory.InvalidArgument, (object?)Query ?? Filter));
+            ThrowTerminatingError(
+                new ErrorRecord(e, "GenesysConvo.InvalidSearch", ErrorCategory.InvalidArgument, (object?)Query ?? Filter));
         }
 
         OutputBuffer = PageSize;
-        WriteVerbose($"Searching conversations that started in {request.Window} ({request.Window.Start.ToLocalTime():g} to {request.Window.End.ToLocalTime():g} local).");
+        WriteVerbose($"Searching conversations that started in {request.Window} "
+            + $"({request.Window.Start.ToLocalTime():g} to {request.Window.End.ToLocalTime():g} local).");
         try
         {
             var written = Run((output, token) => SearchAsync(session, criteria, request, output, token));
@@ -106,7 +110,8 @@ public sealed class SearchGenesysConversationHistoryCommand : GenesysAnalyticsCm
         }
     }
 
-    private async Task<long> SearchAsync(GenesysCloudSession session, HistoryCriteria criteria, HistoryRequest request, IOutput output, CancellationToken token)
+    private async Task<long> SearchAsync(
+        GenesysCloudSession session, HistoryCriteria criteria, HistoryRequest request, IOutput output, CancellationToken token)
     {
         request.Query = await criteria.BuildAsync(session.Names, token).ConfigureAwait(false);
         if (PagingParameters.IncludeTotalCount)

@@ -28,13 +28,15 @@ public sealed class MediaTypeCompleter : IArgumentCompleter
 /// <summary>Tab completion for -GroupBy: every dimension the aggregates API groups by.</summary>
 public sealed class DimensionCompleter : IArgumentCompleter
 {
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+        CommandAst commandAst, IDictionary fakeBoundParameters) =>
         Completions.Matching(MetricCatalog.Dimensions, wordToComplete);
 }
 
 /// <summary>Tab completion for -Metric: every metric of the aggregates API.</summary>
 public sealed class MetricNameCompleter : IArgumentCompleter
 {
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+        CommandAst commandAst, IDictionary fakeBoundParameters) =>
         Completions.Matching(MetricCatalog.Metrics, wordToComplete);
 }

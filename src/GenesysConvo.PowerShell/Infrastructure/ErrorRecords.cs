@@ -13,7 +13,13 @@ internal static class ErrorRecords
         {
             case GenesysApiException api:
                 var record = new ErrorRecord(api, api.ErrorId, CategoryOf(api.Kind), target ?? api.Path);
-                if (api.CorrelationId != null) record.ErrorDetails = new ErrorDetails(api.Message) { RecommendedAction = "ININ-Correlation-Id: " + api.CorrelationId };
+                if (api.CorrelationId != null)
+                {
+                    record.ErrorDetails = new ErrorDetails(api.Message)
+                    {
+                        RecommendedAction = "ININ-Correlation-Id: " + api.CorrelationId,
+                    };
+                }
                 return record;
             case ArgumentException argument:
                 return new ErrorRecord(argument, "GenesysConvo.InvalidArgument", ErrorCategory.InvalidArgument, target);

@@ -17,9 +17,15 @@ public abstract class GenesysApiCmdlet : GenesysCmdlet
         {
             var session = Session ?? GenesysCloudSession.Current;
             if (session is null)
-                ThrowTerminatingError(ErrorRecords.NotConnected("Not connected to Genesys Cloud. Run Connect-GenesysCloud first, or pass -Session."));
+            {
+                ThrowTerminatingError(ErrorRecords.NotConnected(
+                    "Not connected to Genesys Cloud. Run Connect-GenesysCloud first, or pass -Session."));
+            }
             if (!session!.IsConnected)
-                ThrowTerminatingError(ErrorRecords.NotConnected("This session was closed by Disconnect-GenesysCloud. Run Connect-GenesysCloud again."));
+            {
+                ThrowTerminatingError(ErrorRecords.NotConnected(
+                    "This session was closed by Disconnect-GenesysCloud. Run Connect-GenesysCloud again."));
+            }
             return session;
         }
     }

@@ -66,7 +66,11 @@ public abstract class GenesysCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>Progress bars only where someone watches: not in runbooks, CI logs or other non-interactive hosts.</summary>
-    private bool ShowsProgress => Environment.UserInteractive && !Console.IsOutputRedirected && Host?.UI?.RawUI != null && Host.Name != "Default Host";
+    private bool ShowsProgress =>
+        Environment.UserInteractive
+        && !Console.IsOutputRedirected
+        && Host?.UI?.RawUI != null
+        && Host.Name != "Default Host";
 
     /// <summary>How many records and messages the engine may hand over before it waits for the pipeline: about one page,
     /// so the next page is fetched while this one is written, and no further (memory stays flat, and a pipeline

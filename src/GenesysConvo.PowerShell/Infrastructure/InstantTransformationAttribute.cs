@@ -20,11 +20,15 @@ public sealed class InstantTransformationAttribute : ArgumentTransformationAttri
                 return offset;
             case DateTime time:
                 // Unspecified means local, as Get-Date and [datetime]'2026-01-05 08:00' give it.
-                return time.Kind == DateTimeKind.Utc ? new DateTimeOffset(time) : new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Local));
+                return time.Kind == DateTimeKind.Utc
+                    ? new DateTimeOffset(time)
+                    : new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Local));
             case string text:
-                if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal | DateTimeStyles.AllowWhiteSpaces, out var parsed)) return parsed;
+                var styles = DateTimeStyles.AssumeLocal | DateTimeStyles.AllowWhiteSpaces;
+                if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, styles, out var parsed)) return parsed;
                 throw new ArgumentTransformationMetadataException(
-                    $"'{text}' is not a date and time. Use ISO-8601 such as 2026-01-05T08:00 (local time), 2026-01-05T08:00Z (UTC), or pass (Get-Date).AddDays(-1).");
+                    $"'{text}' is not a date and time. Use ISO-8601 such as 2026-01-05T08:00 (local time), "
+                    + "2026-01-05T08:00Z (UTC), or pass (Get-Date).AddDays(-1).");
             default:
                 return value;
         }

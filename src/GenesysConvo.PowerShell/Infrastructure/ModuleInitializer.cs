@@ -21,7 +21,8 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
     internal static readonly string DependencyDirectory = Path.Combine(s_moduleDirectory, "Dependencies");
 
 #if NET
-    private static readonly Lazy<DependencyLoadContext> s_context = new Lazy<DependencyLoadContext>(() => new DependencyLoadContext(DependencyDirectory));
+    private static readonly Lazy<DependencyLoadContext> s_context =
+        new Lazy<DependencyLoadContext>(() => new DependencyLoadContext(DependencyDirectory));
 
     public void OnImport() => AssemblyLoadContext.Default.Resolving += OnResolving;
 

@@ -44,8 +44,8 @@ internal static class PSObjects
     {
         value = Base(value);
         if (value is null || value is string) return (string?)value;
-        return cmdlet.InvokeCommand.InvokeScript(false, ScriptBlock.Create("param($o) ConvertTo-Json -InputObject $o -Depth 100 -Compress"), null, value)
-            .FirstOrDefault()?.BaseObject as string;
+        var convertToJson = ScriptBlock.Create("param($o) ConvertTo-Json -InputObject $o -Depth 100 -Compress");
+        return cmdlet.InvokeCommand.InvokeScript(false, convertToJson, null, value).FirstOrDefault()?.BaseObject as string;
     }
 
     private static object? Base(object? value) => value is PSObject ps ? ps.BaseObject : value;

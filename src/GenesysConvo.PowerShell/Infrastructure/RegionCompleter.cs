@@ -16,7 +16,8 @@ public sealed class RegionCompleter : IArgumentCompleter
     {
         var word = (wordToComplete ?? "").Trim('\'', '"');
         return GenesysRegion.All
-            .Where(r => r.Name.StartsWith(word, StringComparison.OrdinalIgnoreCase) || r.Domain.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+            .Where(r => r.Name.StartsWith(word, StringComparison.OrdinalIgnoreCase)
+                || r.Domain.StartsWith(word, StringComparison.OrdinalIgnoreCase))
             .Select(r => new CompletionResult(r.Name, r.Name, CompletionResultType.ParameterValue, $"{r.Name}: api.{r.Domain}"));
     }
 }

@@ -42,5 +42,6 @@ public sealed class GenesysCloudSession
 
     public GenesysCloudContext GetContext() => Snapshot;
 
-    public override string ToString() => $"{OrganizationName ?? Environment} ({AuthenticationKind}{(ClientId is null ? "" : " " + ClientId)})";
+    public override string ToString() =>
+        $"{OrganizationName ?? Environment} ({AuthenticationKind}{(ClientId is null ? "" : " " + ClientId)})";
 }
