@@ -14,7 +14,10 @@ namespace GenesysConvo.Core.Analytics;
 public class ConversationCriteria
 {
     public static readonly string[] KnownMediaTypes =
-        { "callback", "chat", "cobrowse", "email", "internalmessage", "message", "screenmonitoring", "screenshare", "unknown", "video", "voice" };
+    {
+        "callback", "chat", "cobrowse", "email", "internalmessage", "message", "screenmonitoring", "screenshare", "unknown", "video",
+        "voice",
+    };
 
     public IList<string> Queues { get; set; } = new List<string>();
     public IList<string> Users { get; set; } = new List<string>();
@@ -31,14 +34,17 @@ public class ConversationCriteria
     public void CheckValues()
     {
         foreach (var id in DivisionIds.Concat(ConversationIds))
-            if (!NameResolver.IsGuid(id)) throw new ArgumentException($"'{id}' is not an id (a GUID such as 6a1c5e1e-2f33-4f6a-9d0e-1b2c3d4e5f60).");
+            if (!NameResolver.IsGuid(id))
+                throw new ArgumentException($"'{id}' is not an id (a GUID such as 6a1c5e1e-2f33-4f6a-9d0e-1b2c3d4e5f60).");
         foreach (var direction in Directions)
-            if (!string.Equals(direction, "inbound", StringComparison.OrdinalIgnoreCase) && !string.Equals(direction, "outbound", StringComparison.OrdinalIgnoreCase))
+            if (!string.Equals(direction, "inbound", StringComparison.OrdinalIgnoreCase)
+                && !string.Equals(direction, "outbound", StringComparison.OrdinalIgnoreCase))
                 throw new ArgumentException($"Direction '{direction}' is not inbound or outbound.");
         if (MinimumDuration is { } minimum && minimum < TimeSpan.Zero) throw new ArgumentException("-MinimumDuration cannot be negative.");
     }
 
-    /// <summary>Queue, user and wrap-up code names resolved to ids (in that order, so the first unknown name is the one reported).</summary>
+    /// <summary>Queue, user and wrap-up code names resolved to ids (in that order, so the first unknown name is the one
+    /// reported).</summary>
     public async Task<ResolvedCriteria> ResolveAsync(NameResolver names, CancellationToken cancellationToken) => new ResolvedCriteria(this,
         await names.IdsForAsync(NameKind.Queue, Queues, cancellationToken).ConfigureAwait(false),
         await names.IdsForAsync(NameKind.User, Users, cancellationToken).ConfigureAwait(false),
@@ -52,7 +58,11 @@ public sealed class ResolvedCriteria
     private readonly ConversationCriteria _criteria;
     private readonly IReadOnlyList<string> _queueIds, _userIds, _wrapUpCodeIds;
 
-    internal ResolvedCriteria(ConversationCriteria criteria, IReadOnlyList<string> queueIds, IReadOnlyList<string> userIds, IReadOnlyList<string> wrapUpCodeIds)
+    internal ResolvedCriteria(
+        ConversationCriteria criteria,
+        IReadOnlyList<string> queueIds,
+        IReadOnlyList<string> userIds,
+        IReadOnlyList<string> wrapUpCodeIds)
     {
         _criteria = criteria;
         _queueIds = queueIds;
@@ -69,7 +79,9 @@ public sealed class ResolvedCriteria
         QueryFilters.AnyOf("conversationId", _criteria.ConversationIds),
         QueryFilters.AnyOf("divisionId", _criteria.DivisionIds),
         QueryFilters.AnyOf("originatingDirection", Directions),
-        _criteria.MinimumDuration is { } minimum ? QueryFilters.AllOf(QueryFilters.MetricAtLeast("tConversationDuration", (long)minimum.TotalMilliseconds)) : null,
+        _criteria.MinimumDuration is { } minimum
+            ? QueryFilters.AllOf(QueryFilters.MetricAtLeast("tConversationDuration", (long)minimum.TotalMilliseconds))
+            : null,
     };
 
     /// <summary>Details query, segment level: a segment anywhere in the conversation matches (where it has been).</summary>

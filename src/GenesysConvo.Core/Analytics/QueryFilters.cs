@@ -11,9 +11,11 @@ public static class QueryFilters
     public static QueryPredicate Matches(string dimension, string value) =>
         new QueryPredicate { Type = "dimension", Dimension = dimension, Operator = "matches", Value = value };
 
-    public static QueryPredicate Exists(string dimension) => new QueryPredicate { Type = "dimension", Dimension = dimension, Operator = "exists" };
+    public static QueryPredicate Exists(string dimension) =>
+        new QueryPredicate { Type = "dimension", Dimension = dimension, Operator = "exists" };
 
-    public static QueryPredicate NotExists(string dimension) => new QueryPredicate { Type = "dimension", Dimension = dimension, Operator = "notExists" };
+    public static QueryPredicate NotExists(string dimension) =>
+        new QueryPredicate { Type = "dimension", Dimension = dimension, Operator = "notExists" };
 
     public static QueryPredicate MetricAtLeast(string metric, long value) =>
         new QueryPredicate { Type = "metric", Metric = metric, Range = new NumericRange { Gte = value } };
@@ -25,7 +27,8 @@ public static class QueryFilters
         return predicates.Count == 0 ? null : new QueryFilter { Type = "or", Predicates = predicates };
     }
 
-    public static QueryFilter AllOf(params QueryPredicate[] predicates) => new QueryFilter { Type = "and", Predicates = predicates.ToList() };
+    public static QueryFilter AllOf(params QueryPredicate[] predicates) =>
+        new QueryFilter { Type = "and", Predicates = predicates.ToList() };
 
     /// <summary>The same segment is still open AND belongs to one of the ids: where a conversation is now, not where it has been.</summary>
     public static QueryFilter? OpenSegmentIn(string dimension, IReadOnlyCollection<string> ids) => ids.Count == 0 ? null : new QueryFilter

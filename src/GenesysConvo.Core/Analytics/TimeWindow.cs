@@ -10,7 +10,8 @@ public readonly struct TimeWindow : IEquatable<TimeWindow>
     public TimeWindow(DateTimeOffset start, DateTimeOffset end)
     {
         if (end <= start)
-            throw new ArgumentException($"The end ({end.ToUniversalTime():u}) must be after the start ({start.ToUniversalTime():u}). Swap -StartTime and -EndTime, or check the interval.");
+            throw new ArgumentException($"The end ({end.ToUniversalTime():u}) must be after the start ({start.ToUniversalTime():u}). "
+                + "Swap -StartTime and -EndTime, or check the interval.");
         Start = start.ToUniversalTime();
         End = end.ToUniversalTime();
     }
@@ -63,12 +64,14 @@ public readonly struct TimeWindow : IEquatable<TimeWindow>
     {
         var parts = (interval ?? "").Split('/');
         if (parts.Length != 2 || !TryParseInstant(parts[0], out var start) || !TryParseInstant(parts[1], out var end))
-            throw new ArgumentException($"'{interval}' is not an ISO-8601 interval. Write it as start/end, e.g. 2026-01-05T00:00:00Z/2026-01-06T00:00:00Z.");
+            throw new ArgumentException($"'{interval}' is not an ISO-8601 interval. "
+                + "Write it as start/end, e.g. 2026-01-05T00:00:00Z/2026-01-06T00:00:00Z.");
         return new TimeWindow(start, end);
     }
 
     private static bool TryParseInstant(string text, out DateTimeOffset value) =>
-        DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
+        DateTimeOffset.TryParse(
+            text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
 
     public static string Format(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

@@ -26,7 +26,8 @@ public sealed class AnalyticsApi
 
     public AnalyticsApi(GenesysConnection connection) => _connection = connection;
 
-    public Task<AnalyticsConversationQueryResponse> PostConversationsDetailsQueryAsync(ConversationQuery body, CancellationToken cancellationToken) =>
+    public Task<AnalyticsConversationQueryResponse> PostConversationsDetailsQueryAsync(
+        ConversationQuery body, CancellationToken cancellationToken) =>
         ApiCall.SendAsync(_connection, HttpMethod.Post, DetailsQueryPath, body, ApiJson.Default.ConversationQuery,
             ApiJson.Default.AnalyticsConversationQueryResponse, cancellationToken);
 

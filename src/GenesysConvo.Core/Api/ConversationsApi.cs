@@ -17,7 +17,8 @@ public sealed class ConversationsApi
 
     /// <summary>One conversation as it is now (and for a while after it ended).</summary>
     public Task<Conversation> GetConversationAsync(string conversationId, CancellationToken cancellationToken) =>
-        ApiCall.GetAsync(_connection, ConversationsPath + "/" + Uri.EscapeDataString(conversationId), ApiJson.Default.Conversation, cancellationToken);
+        ApiCall.GetAsync(
+            _connection, ConversationsPath + "/" + Uri.EscapeDataString(conversationId), ApiJson.Default.Conversation, cancellationToken);
 
     /// <summary>The conversations of the user the token belongs to (a client-credentials token gets an empty list).</summary>
     public Task<EntityListing<Conversation>> GetConversationsAsync(CancellationToken cancellationToken) =>

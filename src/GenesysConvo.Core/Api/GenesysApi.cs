@@ -54,7 +54,8 @@ public sealed class GenesysApi : IDisposable
         catch (GenesysApiException e) when (e.Kind != GenesysErrorKind.Authentication && e.Kind != GenesysErrorKind.Connection)
         {
             // The org name is a nicety; a proxy or gateway that lacks /tokens/me must not block the session.
-            OperationContext.Observer.Warning("Connected, but could not read the organization from " + TokensApi.TokensMePath + ": " + e.Message);
+            OperationContext.Observer.Warning(
+                "Connected, but could not read the organization from " + TokensApi.TokensMePath + ": " + e.Message);
         }
     }
 

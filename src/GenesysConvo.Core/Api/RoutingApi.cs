@@ -33,7 +33,8 @@ public sealed class RoutingApi
     public Task<EntityListing<NamedEntity>> GetWrapupCodesByNameAsync(string namePattern, CancellationToken cancellationToken) =>
         ListAsync(WrapupCodesPath, new[] { ("name", namePattern) }, cancellationToken);
 
-    private Task<EntityListing<NamedEntity>> ListAsync(string path, IEnumerable<(string, string)> query, CancellationToken cancellationToken) =>
+    private Task<EntityListing<NamedEntity>> ListAsync(
+        string path, IEnumerable<(string, string)> query, CancellationToken cancellationToken) =>
         ApiCall.GetAsync(_connection,
             RequestUris.WithQuery(path, query.Concat(new[] { ("pageSize", PageSize.ToString(CultureInfo.InvariantCulture)) })),
             ApiJson.Default.EntityListingNamedEntity, cancellationToken);

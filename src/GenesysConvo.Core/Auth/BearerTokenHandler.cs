@@ -26,7 +26,8 @@ internal sealed class BearerTokenHandler : DelegatingHandler
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Unauthorized || !_tokens.CanRenew) return response;
 
-        OperationContext.Observer.Verbose("The API answered 401 Unauthorized: renewing the access token and sending the request once more.");
+        OperationContext.Observer.Verbose(
+            "The API answered 401 Unauthorized: renewing the access token and sending the request once more.");
         response.Dispose();
         _tokens.Invalidate(token);
         var renewed = await _tokens.GetAsync(cancellationToken).ConfigureAwait(false);

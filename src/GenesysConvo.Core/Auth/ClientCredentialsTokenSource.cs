@@ -71,7 +71,8 @@ public sealed class ClientCredentialsTokenSource : ITokenSource
 
     private async Task<AccessToken> RequestTokenAsync(CancellationToken cancellationToken)
     {
-        OperationContext.Observer.Verbose($"Requesting an access token for OAuth client {_clientId} from {_tokenUri.GetLeftPart(UriPartial.Authority)}.");
+        OperationContext.Observer.Verbose(
+            $"Requesting an access token for OAuth client {_clientId} from {_tokenUri.GetLeftPart(UriPartial.Authority)}.");
         using var request = new HttpRequestMessage(HttpMethod.Post, _tokenUri)
         {
             Content = new FormUrlEncodedContent(new[] { new KeyValuePair<string, string>("grant_type", "client_credentials") }),
@@ -111,7 +112,9 @@ public sealed class ClientCredentialsTokenSource : ITokenSource
             var root = json.RootElement;
             var value = root.GetProperty("access_token").GetString();
             if (string.IsNullOrEmpty(value)) throw new FormatException("empty access_token");
-            var lifetime = root.TryGetProperty("expires_in", out var e) && e.TryGetInt64(out var s) && s > 0 ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
+            var lifetime = root.TryGetProperty("expires_in", out var e) && e.TryGetInt64(out var s) && s > 0
+                ? TimeSpan.FromSeconds(s)
+                : (TimeSpan?)null;
             RenewalMargin = lifetime is { } l ? TimeSpan.FromTicks(Math.Min(TimeSpan.FromMinutes(1).Ticks, l.Ticks / 10)) : TimeSpan.Zero;
             LoginCount++;
             var token = new AccessToken(value!, issuedAt + lifetime);
@@ -120,12 +123,14 @@ public sealed class ClientCredentialsTokenSource : ITokenSource
                 : $"Received an access token valid for {Durations.Describe(lifetime.Value)} (until {token.ExpiresAt:u}).");
             return token;
         }
-        catch (Exception ex) when (ex is JsonException || ex is KeyNotFoundException || ex is FormatException || ex is InvalidOperationException)
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or FormatException or InvalidOperationException)
         {
             throw new GenesysApiException(GenesysErrorKind.InvalidResponse,
-                $"The login service at {_tokenUri.GetLeftPart(UriPartial.Authority)} answered without a usable access token. Check -LoginBaseUri / -Region.")
+                $"The login service at {_tokenUri.GetLeftPart(UriPartial.Authority)} answered without a usable access token. "
+                + "Check -LoginBaseUri / -Region.")
             {
-                StatusCode = (int)response.StatusCode, Method = "POST", Path = _tokenUri.AbsolutePath, CorrelationId = ApiErrors.CorrelationId(response),
+                StatusCode = (int)response.StatusCode, Method = "POST", Path = _tokenUri.AbsolutePath,
+                CorrelationId = ApiErrors.CorrelationId(response),
             };
         }
     }

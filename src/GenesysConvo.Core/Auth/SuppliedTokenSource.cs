@@ -32,7 +32,8 @@ public sealed class SuppliedTokenSource : ITokenSource
             var left = expires - _time.GetUtcNow();
             if (left <= TimeSpan.Zero) throw ApiErrors.AccessTokenExpired($"The access token expired at {expires:u}.");
             if (left < WarningWindow && Interlocked.Exchange(ref _warned, 1) == 0)
-                OperationContext.Observer.Warning($"The access token expires in {Durations.Describe(left)} ({expires:u}) and cannot be renewed by the module. " +
+                OperationContext.Observer.Warning(
+                    $"The access token expires in {Durations.Describe(left)} ({expires:u}) and cannot be renewed by the module. " +
                     "Get a new token and run Connect-GenesysCloud -AccessToken again, or connect with client credentials.");
         }
         return Task.FromResult(_token);

@@ -83,6 +83,7 @@ internal sealed class DetailsRecordWriter
     {
         if (!(OperationContext.Observer is IProgressObserver progress)) return;
         var percent = page.Estimated > 0 ? (int)Math.Min(99, 100 * page.Fetched / page.Estimated) : -1;
-        progress.Progress(Activity, $"{Written} conversations written, {page.Fetched} fetched of about {page.Estimated}", percent, page.Where);
+        var status = $"{Written} conversations written, {page.Fetched} fetched of about {page.Estimated}";
+        progress.Progress(Activity, status, percent, page.Where);
     }
 }

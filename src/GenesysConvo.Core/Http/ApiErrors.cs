@@ -25,7 +25,8 @@ internal static class ApiErrors
         response.Headers.TryGetValues(CorrelationHeader, out var values) ? values.FirstOrDefault() : null;
 
     /// <summary>A failed answer of the API host.</summary>
-    public static GenesysApiException FromResponse(HttpResponseMessage response, string body, string method, string path, RequestTrace? trace)
+    public static GenesysApiException FromResponse(
+        HttpResponseMessage response, string body, string method, string path, RequestTrace? trace)
     {
         var status = (int)response.StatusCode;
         var error = ErrorBody.TryParse(body);
@@ -49,24 +50,28 @@ internal static class ApiErrors
         return exception;
     }
 
-    private static (GenesysErrorKind Kind, string Advice) Meaning(int status, IReadOnlyList<string> missing, bool suppliedTokenRejected) => status switch
-    {
-        400 => (GenesysErrorKind.InvalidRequest, "The API rejected the request; the message above says which part."),
-        // A renewable token was renewed once already (BearerTokenHandler) before this answer.
-        401 when suppliedTokenRejected => (GenesysErrorKind.Authentication, "The API no longer accepts the access token (expired or revoked). " + SuppliedTokenFix),
-        401 => (GenesysErrorKind.Authentication, "The API refused a freshly renewed token: the OAuth client may have been disabled. Run Connect-GenesysCloud again."),
-        403 => (GenesysErrorKind.PermissionDenied, missing.Count > 0
-            ? $"Give the OAuth client's role the permission {string.Join(" or ", missing)} (Admin > Roles/Permissions), then retry."
-            : "Give the OAuth client's role the permission this request needs (Admin > Roles/Permissions), then retry."),
-        404 => (GenesysErrorKind.NotFound, "Check the id or path."),
-        409 => (GenesysErrorKind.Conflict, "The object changed or already exists; read it again and retry."),
-        429 => (GenesysErrorKind.RateLimited, "The OAuth client is over its rate limit; run fewer requests in parallel, raise -MaxRetryCount / " +
-                                               "-MaxRetryDuration on Connect-GenesysCloud, or try again later."),
-        408 => (GenesysErrorKind.Timeout, "Genesys Cloud did not finish in time; retry later or ask for less at once."),
-        504 => (GenesysErrorKind.ServiceUnavailable, "Genesys Cloud did not finish in time; retry later or ask for less at once."),
-        _ when status >= 500 => (GenesysErrorKind.ServiceUnavailable, "Genesys Cloud is having trouble; retry later and check https://status.mypurecloud.com."),
-        _ => (GenesysErrorKind.InvalidRequest, "The API rejected the request."),
-    };
+    private static (GenesysErrorKind Kind, string Advice) Meaning(int status, IReadOnlyList<string> missing, bool suppliedTokenRejected) =>
+        status switch
+        {
+            400 => (GenesysErrorKind.InvalidRequest, "The API rejected the request; the message above says which part."),
+            // A renewable token was renewed once already (BearerTokenHandler) before this answer.
+            401 when suppliedTokenRejected => (GenesysErrorKind.Authentication,
+                "The API no longer accepts the access token (expired or revoked). " + SuppliedTokenFix),
+            401 => (GenesysErrorKind.Authentication,
+                "The API refused a freshly renewed token: the OAuth client may have been disabled. Run Connect-GenesysCloud again."),
+            403 => (GenesysErrorKind.PermissionDenied, missing.Count > 0
+                ? $"Give the OAuth client's role the permission {string.Join(" or ", missing)} (Admin > Roles/Permissions), then retry."
+                : "Give the OAuth client's role the permission this request needs (Admin > Roles/Permissions), then retry."),
+            404 => (GenesysErrorKind.NotFound, "Check the id or path."),
+            409 => (GenesysErrorKind.Conflict, "The object changed or already exists; read it again and retry."),
+            429 => (GenesysErrorKind.RateLimited, "The OAuth client is over its rate limit; run fewer requests in parallel, " +
+                                                   "raise -MaxRetryCount / -MaxRetryDuration on Connect-GenesysCloud, or try again later."),
+            408 => (GenesysErrorKind.Timeout, "Genesys Cloud did not finish in time; retry later or ask for less at once."),
+            504 => (GenesysErrorKind.ServiceUnavailable, "Genesys Cloud did not finish in time; retry later or ask for less at once."),
+            _ when status >= 500 => (GenesysErrorKind.ServiceUnavailable,
+                "Genesys Cloud is having trouble; retry later and check https://status.mypurecloud.com."),
+            _ => (GenesysErrorKind.InvalidRequest, "The API rejected the request."),
+        };
 
     public const string AccessTokenExpiredId = "GenesysConvo.AccessTokenExpired";
 
@@ -76,7 +81,8 @@ internal static class ApiErrors
 
     /// <summary>A failed answer of the login host (POST /oauth/token). Genesys answers bad client credentials with 400
     /// invalid_client, other servers with 401: both mean the credentials, and the message says where they came from.</summary>
-    public static GenesysApiException FromLoginResponse(HttpResponseMessage response, string body, Uri tokenUri, string clientId, RequestTrace trace)
+    public static GenesysApiException FromLoginResponse(
+        HttpResponseMessage response, string body, Uri tokenUri, string clientId, RequestTrace trace)
     {
         var (error, description) = OAuthError(body);
         var status = (int)response.StatusCode;
@@ -84,8 +90,10 @@ internal static class ApiErrors
         if (error == "invalid_client" || error == "unauthorized_client" || status == 401)
         {
             return new GenesysApiException(GenesysErrorKind.Authentication,
-                $"Genesys Cloud rejected the OAuth client credentials for client id '{clientId}' ({description ?? error ?? response.ReasonPhrase}). " +
-                "Check the client id and secret (-ClientId/-ClientSecret, -Credential, or GENESYSCLOUD_OAUTHCLIENT_ID/GENESYSCLOUD_OAUTHCLIENT_SECRET), " +
+                $"Genesys Cloud rejected the OAuth client credentials for client id '{clientId}' " +
+                $"({description ?? error ?? response.ReasonPhrase}). " +
+                "Check the client id and secret (-ClientId/-ClientSecret, -Credential, " +
+                "or GENESYSCLOUD_OAUTHCLIENT_ID/GENESYSCLOUD_OAUTHCLIENT_SECRET), " +
                 "that the OAuth client has the Client Credentials grant, and that -Region is the region of the org that owns the client.")
             {
                 StatusCode = status, ErrorCode = error, ErrorId = "GenesysConvo.BadCredentials", Method = "POST",
@@ -103,7 +111,8 @@ internal static class ApiErrors
         }
         var failure = FromResponse(response, body, "POST", tokenUri.AbsolutePath, trace);
         // Not an OAuth answer at all (a 404 page, a proxy): most likely the wrong login host.
-        return new GenesysApiException(failure.Kind, failure.Message + $" Is {host} the login host of the org? Check -Region or -LoginBaseUri.")
+        return new GenesysApiException(
+            failure.Kind, failure.Message + $" Is {host} the login host of the org? Check -Region or -LoginBaseUri.")
         {
             StatusCode = failure.StatusCode, ErrorCode = failure.ErrorCode, Method = failure.Method, Path = failure.Path,
             CorrelationId = failure.CorrelationId, Attempts = failure.Attempts, MissingPermissions = failure.MissingPermissions,
@@ -118,7 +127,8 @@ internal static class ApiErrors
         var kind = exception is TimeoutRejectedException ? GenesysErrorKind.Timeout : GenesysErrorKind.Connection;
         var what = exception is TimeoutRejectedException ? "no answer in time" : Innermost(exception).Message;
         return new GenesysApiException(kind,
-            $"{method} {path} failed{tried}: {what}. Check the network path to Genesys Cloud (proxy, firewall, -Region / -ApiBaseUri), then retry.",
+            $"{method} {path} failed{tried}: {what}. " +
+            "Check the network path to Genesys Cloud (proxy, firewall, -Region / -ApiBaseUri), then retry.",
             exception)
         { Method = method, Path = path, Attempts = attempts };
     }
@@ -159,13 +169,18 @@ internal static class ApiErrors
     private static IReadOnlyList<string> MissingPermissions(ErrorBody? error)
     {
         if (error is null) return Array.Empty<string>();
-        // messageParams carries them on some endpoints; the message text on all ("… at least one of the following permissions assigned: a, b").
+        // messageParams carries them on some endpoints; the message text on all
+        // ("… at least one of the following permissions assigned: a, b").
         var fromParams = error.MessageParams?.Values.SelectMany(v => v.Split(new[] { ',', ' ' }, StringSplitOptions.RemoveEmptyEntries))
             .Where(v => v.Count(c => c == ':') >= 2).ToList();
         if (fromParams is { Count: > 0 }) return fromParams.Distinct().ToList();
         var match = error.Message is null ? null : s_permissionList.Match(error.Message);
         return match is { Success: true }
-            ? match.Groups["list"].Value.TrimEnd('.').Split(new[] { ',', ' ' }, StringSplitOptions.RemoveEmptyEntries).Where(v => v.Contains(":")).ToList()
+            ? match.Groups["list"].Value
+                .TrimEnd('.')
+                .Split(new[] { ',', ' ' }, StringSplitOptions.RemoveEmptyEntries)
+                .Where(v => v.Contains(":"))
+                .ToList()
             : (IReadOnlyList<string>)Array.Empty<string>();
     }
 }

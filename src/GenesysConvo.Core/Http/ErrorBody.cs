@@ -28,7 +28,9 @@ internal sealed class ErrorBody
                 ContextId = Text(root, "contextId"),
             };
             if (root.TryGetProperty("messageParams", out var p) && p.ValueKind == JsonValueKind.Object)
-                result.MessageParams = p.EnumerateObject().Where(x => x.Value.ValueKind == JsonValueKind.String).ToDictionary(x => x.Name, x => x.Value.GetString()!);
+                result.MessageParams = p.EnumerateObject()
+                    .Where(x => x.Value.ValueKind == JsonValueKind.String)
+                    .ToDictionary(x => x.Name, x => x.Value.GetString()!);
             return result;
         }
         catch (JsonException)

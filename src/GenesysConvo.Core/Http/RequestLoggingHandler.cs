@@ -27,7 +27,10 @@ internal sealed class RequestLoggingHandler : DelegatingHandler
         var observer = OperationContext.Observer;
         var target = $"{request.Method} {request.RequestUri?.PathAndQuery}";
         if (_logBodies && request.Content != null)
-            observer.Debug($"{target} request body: {Shorten(Redaction.RedactJson(await request.Content.ReadAsStringAsync().ConfigureAwait(false)))}");
+        {
+            var requestBody = await request.Content.ReadAsStringAsync().ConfigureAwait(false);
+            observer.Debug($"{target} request body: {Shorten(Redaction.RedactJson(requestBody))}");
+        }
 
         var started = _time.GetTimestamp();
         HttpResponseMessage response;

@@ -29,7 +29,8 @@ public static class RequestUris
             if (!string.Equals(absolute.Authority, apiBaseUri.Authority, StringComparison.OrdinalIgnoreCase))
                 throw new ArgumentException(
                     $"'{absolute.GetLeftPart(UriPartial.Authority)}' is not this session's API host " +
-                    $"({apiBaseUri.GetLeftPart(UriPartial.Authority)}); the session's token is only sent there. Pass a path such as /api/v2/users.");
+                    $"({apiBaseUri.GetLeftPart(UriPartial.Authority)}); the session's token is only sent there. " +
+                    "Pass a path such as /api/v2/users.");
             relative = absolute.PathAndQuery;
         }
         if (!relative.StartsWith("/", StringComparison.Ordinal)) relative = "/" + relative;

@@ -83,13 +83,15 @@ internal sealed class ResilienceHandler : DelegatingHandler
         var delay = DelayFor(outcome, trace.Attempts - 1, jitter: false);
         if (delay > _options.MaxDelay)
         {
-            trace.GaveUpBecause = $"the API asked to wait {Durations.Describe(delay)}, longer than the longest wait allowed ({Durations.Describe(_options.MaxDelay)})";
+            trace.GaveUpBecause = $"the API asked to wait {Durations.Describe(delay)}, " +
+                                  $"longer than the longest wait allowed ({Durations.Describe(_options.MaxDelay)})";
             return false;
         }
         var elapsed = _time.GetElapsedTime(context.Properties.GetValue(s_startKey, _time.GetTimestamp()));
         if (elapsed + delay > _options.MaxDuration)
         {
-            trace.GaveUpBecause = $"waiting {Durations.Describe(delay)} more would pass the time allowed for one request ({Durations.Describe(_options.MaxDuration)})";
+            trace.GaveUpBecause = $"waiting {Durations.Describe(delay)} more would pass the time allowed for one request " +
+                                  $"({Durations.Describe(_options.MaxDuration)})";
             return false;
         }
         return true;
@@ -105,7 +107,8 @@ internal sealed class ResilienceHandler : DelegatingHandler
             if (retryAfter.HasValue) return retryAfter.Value;
             if (response.StatusCode == (HttpStatusCode)429) return _options.DefaultRetryAfter;
         }
-        var ceiling = Math.Min(_options.MaxDelay.TotalMilliseconds, _options.BaseDelay.TotalMilliseconds * Math.Pow(2, Math.Max(0, attemptNumber)));
+        var backoff = _options.BaseDelay.TotalMilliseconds * Math.Pow(2, Math.Max(0, attemptNumber));
+        var ceiling = Math.Min(_options.MaxDelay.TotalMilliseconds, backoff);
         // The budget check uses the ceiling, so the jittered wait never breaks the budget it was checked against.
         return TimeSpan.FromMilliseconds(jitter ? ceiling / 2 + ThreadSafeRandom.NextDouble() * ceiling / 2 : ceiling);
     }

@@ -19,7 +19,9 @@ public static class RetryAfter
         if (string.IsNullOrWhiteSpace(value)) return null;
         var v = value!.Trim();
         if (double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
-            return seconds >= 0 && !double.IsInfinity(seconds) ? TimeSpan.FromSeconds(Math.Min(seconds, TimeSpan.MaxValue.TotalSeconds / 2)) : (TimeSpan?)null;
+            return seconds >= 0 && !double.IsInfinity(seconds)
+                ? TimeSpan.FromSeconds(Math.Min(seconds, TimeSpan.MaxValue.TotalSeconds / 2))
+                : (TimeSpan?)null;
         if (DateTimeOffset.TryParseExact(v, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
             || DateTimeOffset.TryParse(v, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out date))
         {

@@ -23,11 +23,17 @@ public sealed class RetryOptions
 
     public void Validate()
     {
-        if (MaxRetryCount < 0 || MaxRetryCount > 50) throw new ArgumentOutOfRangeException(nameof(MaxRetryCount), MaxRetryCount, "Use a retry count from 0 to 50.");
-        if (BaseDelay < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(BaseDelay), BaseDelay, "Use a delay of zero or more.");
-        if (MaxDelay < BaseDelay) throw new ArgumentOutOfRangeException(nameof(MaxDelay), MaxDelay, "The longest wait cannot be shorter than the base delay.");
+        if (MaxRetryCount < 0 || MaxRetryCount > 50)
+            throw new ArgumentOutOfRangeException(nameof(MaxRetryCount), MaxRetryCount, "Use a retry count from 0 to 50.");
+        if (BaseDelay < TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(BaseDelay), BaseDelay, "Use a delay of zero or more.");
+        if (MaxDelay < BaseDelay)
+            throw new ArgumentOutOfRangeException(nameof(MaxDelay), MaxDelay, "The longest wait cannot be shorter than the base delay.");
         // Polly's timeout strategy takes 10 ms to 1 day.
-        if (MaxDuration < s_shortest || MaxDuration > s_longest) throw new ArgumentOutOfRangeException(nameof(MaxDuration), MaxDuration, "Use a total retry duration (-MaxRetryDuration) from 10 ms to 1 day.");
-        if (AttemptTimeout < s_shortest || AttemptTimeout > s_longest) throw new ArgumentOutOfRangeException(nameof(AttemptTimeout), AttemptTimeout, "Use an attempt timeout from 10 ms to 1 day.");
+        if (MaxDuration < s_shortest || MaxDuration > s_longest)
+            throw new ArgumentOutOfRangeException(
+                nameof(MaxDuration), MaxDuration, "Use a total retry duration (-MaxRetryDuration) from 10 ms to 1 day.");
+        if (AttemptTimeout < s_shortest || AttemptTimeout > s_longest)
+            throw new ArgumentOutOfRangeException(nameof(AttemptTimeout), AttemptTimeout, "Use an attempt timeout from 10 ms to 1 day.");
     }
 }

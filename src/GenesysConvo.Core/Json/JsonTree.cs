@@ -31,7 +31,8 @@ public static class JsonTree
         {
             case JsonValueKind.Object:
                 var map = new List<KeyValuePair<string, object?>>();
-                foreach (var property in element.EnumerateObject()) map.Add(new KeyValuePair<string, object?>(property.Name, ToPlain(property.Value)));
+                foreach (var property in element.EnumerateObject())
+                    map.Add(new KeyValuePair<string, object?>(property.Name, ToPlain(property.Value)));
                 return map;
             case JsonValueKind.Array:
                 return element.EnumerateArray().Select(ToPlain).ToArray();

@@ -28,7 +28,8 @@ public static class ConversationMetrics
     public static void Validate(MetricRequest request) => MetricQueryBody.Validate(request);
 
     /// <summary>Writes one row per group × interval (or per metric with Long) through <paramref name="write"/>.</summary>
-    public static async Task<long> QueryAsync(GenesysApi api, NameResolver names, MetricRequest request, Action<object> write, CancellationToken cancellationToken)
+    public static async Task<long> QueryAsync(GenesysApi api, NameResolver names, MetricRequest request, Action<object> write,
+        CancellationToken cancellationToken)
     {
         var body = MetricQueryBody.Validate(request);
         var resolved = await request.Criteria.ResolveAsync(names, cancellationToken).ConfigureAwait(false);
@@ -42,8 +43,9 @@ public static class ConversationMetrics
         foreach (var chunk in Chunks(request))
         {
             body.Interval = chunk.ToInterval();
-            OperationContext.Observer.Verbose($"Aggregating {string.Join(", ", request.Metrics)} over {chunk}" +
-                                              $"{(request.Granularity is null ? "" : " by " + request.Granularity.Iso)} in {request.TimeZoneId}.");
+            OperationContext.Observer.Verbose(
+                $"Aggregating {string.Join(", ", request.Metrics)} over {chunk}" +
+                $"{(request.Granularity is null ? "" : " by " + request.Granularity.Iso)} in {request.TimeZoneId}.");
             var response = await api.Analytics.PostConversationsAggregatesQueryAsync(body, cancellationToken).ConfigureAwait(false);
             results.AddRange(Buckets(response, request.Granularity is null ? request.Window : (TimeWindow?)null));
         }
@@ -89,11 +91,16 @@ public static class ConversationMetrics
         foreach (var result in response.Results ?? new List<ConversationAggregateDataContainer>())
         {
             var group = (result.Group ?? new Dictionary<string, JsonElement>())
-                .ToDictionary(g => g.Key, g => g.Value.ValueKind == JsonValueKind.String ? g.Value.GetString()! : g.Value.GetRawText(), StringComparer.Ordinal);
+                .ToDictionary(
+                    g => g.Key,
+                    g => g.Value.ValueKind == JsonValueKind.String ? g.Value.GetString()! : g.Value.GetRawText(),
+                    StringComparer.Ordinal);
             foreach (var data in result.Data ?? new List<StatisticalResponse>())
             {
-                var interval = single ?? (data.Interval is { } text ? TimeWindow.Parse(text)
-                    : throw new GenesysApiException(GenesysErrorKind.InvalidResponse, "The aggregates query answered a bucket without its interval."));
+                var interval = single ?? (data.Interval is { } text
+                    ? TimeWindow.Parse(text)
+                    : throw new GenesysApiException(
+                        GenesysErrorKind.InvalidResponse, "The aggregates query answered a bucket without its interval."));
                 var stats = new Dictionary<string, MetricStatistics>(StringComparer.OrdinalIgnoreCase);
                 foreach (var metric in data.Metrics ?? new List<AggregateMetricData>())
                     if (metric.Metric != null && metric.Stats != null) stats[metric.Metric] = metric.Stats;

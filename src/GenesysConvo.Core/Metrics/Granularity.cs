@@ -11,7 +11,10 @@ namespace GenesysConvo.Core.Metrics;
 /// months follow the wall clock of the query's time zone (a DST day lasts 23 or 25 hours); hours and minutes are fixed.</summary>
 public sealed class Granularity
 {
-    private static readonly Regex s_iso = new Regex(@"^P(?:(?<y>\d+)Y)?(?:(?<mo>\d+)M)?(?:(?<w>\d+)W)?(?:(?<d>\d+)D)?(?:T(?:(?<h>\d+)H)?(?:(?<mi>\d+)M)?(?:(?<s>\d+)S)?)?$", RegexOptions.IgnoreCase);
+    private static readonly Regex s_iso = new Regex(
+        @"^P(?:(?<y>\d+)Y)?(?:(?<mo>\d+)M)?(?:(?<w>\d+)W)?(?:(?<d>\d+)D)?"
+        + @"(?:T(?:(?<h>\d+)H)?(?:(?<mi>\d+)M)?(?:(?<s>\d+)S)?)?$",
+        RegexOptions.IgnoreCase);
 
     private Granularity(string iso, int months, int days, TimeSpan time)
     {
@@ -40,19 +43,23 @@ public sealed class Granularity
             var days = Part("w") * 7 + Part("d");
             var time = new TimeSpan(Part("h"), Part("mi"), Part("s"));
             if (months > 0 && (days > 0 || time > TimeSpan.Zero))
-                throw new ArgumentException($"Granularity '{text}' mixes months with days or hours; use whole months (P1M) or days and hours (P1DT12H).");
+                throw new ArgumentException(
+                    $"Granularity '{text}' mixes months with days or hours; use whole months (P1M) or days and hours (P1DT12H).");
             if (months == 0 && days == 0 && time <= TimeSpan.Zero) throw new ArgumentException($"Granularity '{text}' is zero.");
             return new Granularity(text.ToUpperInvariant(), months, days, time);
         }
         if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out span)) return FromTimeSpan(span);
-        throw new ArgumentException($"'{text}' is not a granularity. Use an ISO-8601 duration such as PT15M, PT30M, PT1H, P1D, P7D or P1M, or a TimeSpan.");
+        throw new ArgumentException(
+            $"'{text}' is not a granularity. Use an ISO-8601 duration such as PT15M, PT30M, PT1H, P1D, P7D or P1M, or a TimeSpan.");
     }
 
     private static Granularity FromTimeSpan(TimeSpan span)
     {
-        if (span <= TimeSpan.Zero || span.Ticks % TimeSpan.TicksPerSecond != 0) throw new ArgumentException("A granularity must be a positive number of whole seconds.");
+        if (span <= TimeSpan.Zero || span.Ticks % TimeSpan.TicksPerSecond != 0)
+            throw new ArgumentException("A granularity must be a positive number of whole seconds.");
         // Whole days become calendar days (P1D), as a report by day means the local day.
-        if (span.Ticks % TimeSpan.TicksPerDay == 0) return new Granularity($"P{(int)span.TotalDays}D", 0, (int)span.TotalDays, TimeSpan.Zero);
+        if (span.Ticks % TimeSpan.TicksPerDay == 0)
+            return new Granularity($"P{(int)span.TotalDays}D", 0, (int)span.TotalDays, TimeSpan.Zero);
         return new Granularity(XmlConvert.ToString(span), 0, 0, span);
     }
 
@@ -65,9 +72,11 @@ public sealed class Granularity
         {
             var localStart = TimeZoneInfo.ConvertTime(window.Start, zone);
             if (localStart.TimeOfDay != TimeSpan.Zero || (Months > 0 && localStart.Day != 1))
-                throw new ArgumentException($"Granularity {Iso} counts {(Months > 0 ? "months" : "days")} of the time zone {zone.Id}, so the window must start at " +
-                                            $"{(Months > 0 ? "the first of a month" : "midnight")} there (it starts at {localStart:yyyy-MM-dd HH:mm}). " +
-                                            "Use -StartTime/-EndTime at local midnight, e.g. (Get-Date).Date.AddDays(-7), or a granularity in hours.");
+                throw new ArgumentException(
+                    $"Granularity {Iso} counts {(Months > 0 ? "months" : "days")} of the time zone {zone.Id}, " +
+                    $"so the window must start at {(Months > 0 ? "the first of a month" : "midnight")} there " +
+                    $"(it starts at {localStart:yyyy-MM-dd HH:mm}). " +
+                    "Use -StartTime/-EndTime at local midnight, e.g. (Get-Date).Date.AddDays(-7), or a granularity in hours.");
         }
         var cursor = window.Start;
         var local = TimeZoneInfo.ConvertTime(window.Start, zone).DateTime;
@@ -84,11 +93,14 @@ public sealed class Granularity
                 cursor += Time;
             }
             boundaries.Add(cursor);
-            if (boundaries.Count > 100_001) throw new ArgumentException($"Granularity {Iso} makes more than 100,000 buckets of the window; use a coarser one.");
+            if (boundaries.Count > 100_001)
+                throw new ArgumentException($"Granularity {Iso} makes more than 100,000 buckets of the window; use a coarser one.");
         }
         if (cursor != window.End)
-            throw new ArgumentException($"Granularity {Iso} does not divide the window {window} evenly in {zone.Id} (the last bucket would end at {cursor:u}). " +
-                                        $"Make the window a whole number of {Iso} buckets, e.g. end it at {cursor:u} or at {boundaries[boundaries.Count - 2]:u}.");
+            throw new ArgumentException(
+                $"Granularity {Iso} does not divide the window {window} evenly in {zone.Id} " +
+                $"(the last bucket would end at {cursor:u}). " +
+                $"Make the window a whole number of {Iso} buckets, e.g. end it at {cursor:u} or at {boundaries[boundaries.Count - 2]:u}.");
         return boundaries;
     }
 

@@ -56,13 +56,15 @@ public static class MetricCatalog
         var key = name.Trim();
         if (s_aliases.TryGetValue(key, out var alias)) return alias;
         var known = Dimensions.FirstOrDefault(d => string.Equals(d, key, StringComparison.OrdinalIgnoreCase));
-        return known ?? throw new ArgumentException($"'{name}' is not a dimension the aggregates API groups by. Use one of: {string.Join(", ", Dimensions)}.");
+        return known ?? throw new ArgumentException(
+            $"'{name}' is not a dimension the aggregates API groups by. Use one of: {string.Join(", ", Dimensions)}.");
     }
 
     public static string Metric(string name)
     {
         var known = Metrics.FirstOrDefault(m => string.Equals(m, name.Trim(), StringComparison.OrdinalIgnoreCase));
-        return known ?? throw new ArgumentException($"'{name}' is not a metric of the aggregates API. Use one of: {string.Join(", ", Metrics)}.");
+        return known ?? throw new ArgumentException(
+            $"'{name}' is not a metric of the aggregates API. Use one of: {string.Join(", ", Metrics)}.");
     }
 
     public static bool IsTimer(string metric) => metric.StartsWith("t", StringComparison.Ordinal);

@@ -28,7 +28,8 @@ public sealed class MetricRequest
     /// <summary>One row per metric instead of one per group and interval.</summary>
     public bool Long { get; set; }
 
-    internal ConversationCriteria Criteria => new ConversationCriteria { Queues = Queues, Users = Users, MediaTypes = MediaTypes, Directions = Directions };
+    internal ConversationCriteria Criteria =>
+        new ConversationCriteria { Queues = Queues, Users = Users, MediaTypes = MediaTypes, Directions = Directions };
 }
 
 /// <summary>The aggregates query body of a request: the caller's -Query and -Filter, checked, with the parameters'
@@ -37,8 +38,8 @@ internal static class MetricQueryBody
 {
     private static readonly string[] s_fields =
     {
-        "interval", "granularity", "timeZone", "groupBy", "filter", "metrics", "flattenMultivaluedDimensions", "views", "alternateTimeDimension",
-        "queryType", "sortMetric", "limit",
+        "interval", "granularity", "timeZone", "groupBy", "filter", "metrics", "flattenMultivaluedDimensions", "views",
+        "alternateTimeDimension", "queryType", "sortMetric", "limit",
     };
 
     /// <summary>The interval a -Query body carries, if any.</summary>
@@ -62,10 +63,12 @@ internal static class MetricQueryBody
 
     private static ConversationAggregationQuery ReadQuery(string json)
     {
-        if (!(Parse(json, "-Query") is JsonObject body)) throw new ArgumentException("-Query must be a JSON object (a ConversationAggregationQuery body).");
+        if (!(Parse(json, "-Query") is JsonObject body))
+            throw new ArgumentException("-Query must be a JSON object (a ConversationAggregationQuery body).");
         foreach (var field in body.Select(p => p.Key))
             if (!s_fields.Contains(field))
-                throw new ArgumentException($"-Query has '{field}', which is not a field of the API's ConversationAggregationQuery. Use only: {string.Join(", ", s_fields)}.");
+                throw new ArgumentException($"-Query has '{field}', which is not a field of the API's ConversationAggregationQuery. " +
+                                            $"Use only: {string.Join(", ", s_fields)}.");
         try
         {
             return body.Deserialize(ApiJson.Default.ConversationAggregationQuery) ?? new ConversationAggregationQuery();
@@ -79,7 +82,9 @@ internal static class MetricQueryBody
     private static QueryFilter ReadFilter(string json)
     {
         var filter = Parse(json, "-Filter");
-        var type = filter is JsonObject o && o["type"] is JsonValue tv && tv.GetValueKind() == JsonValueKind.String ? tv.GetValue<string>() : null;
+        var type = filter is JsonObject o && o["type"] is JsonValue tv && tv.GetValueKind() == JsonValueKind.String
+            ? tv.GetValue<string>()
+            : null;
         if (!(filter is JsonObject f) || !(type is "and" or "or") || (f["predicates"] is null && f["clauses"] is null))
             throw new ArgumentException("-Filter must be an aggregate filter {type: and|or, predicates: [...], clauses: [...]}, " +
                                         "e.g. @{ type = 'and'; predicates = @(@{ dimension = 'queueId'; value = '<id>' }) }.");
@@ -108,8 +113,9 @@ internal static class MetricQueryBody
             }
             else if (given.Clauses is { Count: > 0 })
             {
-                throw new ArgumentException("An 'or' -Filter with clauses cannot be combined with -QueueId, -UserId, -MediaType or -Direction " +
-                                            "(the API nests filters two levels deep): put those conditions into the -Filter instead.");
+                throw new ArgumentException("An 'or' -Filter with clauses cannot be combined with -QueueId, -UserId, -MediaType " +
+                                            "or -Direction (the API nests filters two levels deep): " +
+                                            "put those conditions into the -Filter instead.");
             }
             else if (given.Predicates is { Count: > 0 })
             {

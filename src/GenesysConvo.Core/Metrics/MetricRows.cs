@@ -11,7 +11,8 @@ namespace GenesysConvo.Core.Metrics;
 /// headline figures) or long (one row per metric).</summary>
 internal sealed class MetricRows
 {
-    private static readonly string[] s_namedDimensions = { "queueId", "userId", "wrapUpCode", "mediaType", "direction", "originatingDirection", "divisionId" };
+    private static readonly string[] s_namedDimensions =
+        { "queueId", "userId", "wrapUpCode", "mediaType", "direction", "originatingDirection", "divisionId" };
 
     private readonly MetricRequest _request;
     private readonly NameResolver _names;
@@ -70,7 +71,9 @@ internal sealed class MetricRows
             AverageAcwTime = Average("tAcw"),
             AverageWaitTime = Average("tAcd"),
             AverageSpeedOfAnswer = Average("tAnswered"),
-            ServiceLevelPercent = Of("oServiceLevel") is { } sl ? (sl.Ratio ?? (sl.Denominator is > 0 ? sl.Numerator / sl.Denominator : null)) * 100 : null,
+            ServiceLevelPercent = Of("oServiceLevel") is { } sl
+                ? (sl.Ratio ?? (sl.Denominator is > 0 ? sl.Numerator / sl.Denominator : null)) * 100
+                : null,
             Metrics = stats,
         };
     }

@@ -13,7 +13,8 @@ public static class TimeZones
         try { zone = TimeZoneInfo.FindSystemTimeZoneById(id!.Trim()); }
         catch (Exception e) when (e is TimeZoneNotFoundException || e is InvalidTimeZoneException)
         {
-            throw new ArgumentException($"'{id}' is not a time zone this machine knows. Use an IANA id such as Europe/London, America/New_York or UTC (or a Windows id such as GMT Standard Time).");
+            throw new ArgumentException($"'{id}' is not a time zone this machine knows. " +
+                "Use an IANA id such as Europe/London, America/New_York or UTC (or a Windows id such as GMT Standard Time).");
         }
         return (zone, IanaIdOf(zone));
     }

@@ -75,7 +75,8 @@ public sealed class NameResolver
         }
         var noun = Noun(kind);
         if (exact.Count > 1)
-            throw new ArgumentException($"{exact.Count} {noun}s are named '{value}' ({string.Join(", ", exact.Select(m => m.Id))}); pass the id instead.");
+            throw new ArgumentException(
+                $"{exact.Count} {noun}s are named '{value}' ({string.Join(", ", exact.Select(m => m.Id))}); pass the id instead.");
         var similar = matches.Select(m => m.Name).Where(n => n != null).Take(5).ToList();
         throw new ArgumentException($"No {noun} is named '{value}'." +
             (similar.Count > 0 ? $" Similar: {string.Join(", ", similar.Select(n => "'" + n + "'"))}." : "") +
@@ -90,12 +91,13 @@ public sealed class NameResolver
         return ids;
     }
 
-    private Task<EntityListing<NamedEntity>> GetByIdsAsync(NameKind kind, List<string> ids, CancellationToken cancellationToken) => kind switch
-    {
-        NameKind.User => _api.Users.GetUsersAsync(ids, cancellationToken),
-        NameKind.Queue => _api.Routing.GetQueuesAsync(ids, cancellationToken),
-        _ => _api.Routing.GetWrapupCodesAsync(ids, cancellationToken),
-    };
+    private Task<EntityListing<NamedEntity>> GetByIdsAsync(NameKind kind, List<string> ids, CancellationToken cancellationToken) =>
+        kind switch
+        {
+            NameKind.User => _api.Users.GetUsersAsync(ids, cancellationToken),
+            NameKind.Queue => _api.Routing.GetQueuesAsync(ids, cancellationToken),
+            _ => _api.Routing.GetWrapupCodesAsync(ids, cancellationToken),
+        };
 
     private async Task<List<(string Id, string? Name)>> FindByNameAsync(NameKind kind, string name, CancellationToken cancellationToken)
     {
@@ -112,7 +114,10 @@ public sealed class NameResolver
             Query =
             {
                 new UserSearchCriteria { Fields = new List<string> { "name", "email" }, Value = name, Type = "EXACT" },
-                new UserSearchCriteria { Fields = new List<string> { "state" }, Values = new List<string> { "active", "inactive", "deleted" }, Type = "EXACT" },
+                new UserSearchCriteria
+                {
+                    Fields = new List<string> { "state" }, Values = new List<string> { "active", "inactive", "deleted" }, Type = "EXACT",
+                },
             },
             PageSize = 25,
             PageNumber = 1,

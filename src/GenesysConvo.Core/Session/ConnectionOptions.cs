@@ -36,9 +36,11 @@ public sealed class ConnectionOptions
         if (AccessToken == null)
         {
             if (string.IsNullOrWhiteSpace(ClientId))
-                throw new ArgumentException("No OAuth client id: pass -ClientId (or -Credential with the client id as user name), or set GENESYSCLOUD_OAUTHCLIENT_ID.");
+                throw new ArgumentException("No OAuth client id: pass -ClientId (or -Credential with the client id as user name), " +
+                                            "or set GENESYSCLOUD_OAUTHCLIENT_ID.");
             if (ClientSecret == null)
-                throw new ArgumentException("No OAuth client secret: pass -ClientSecret (or -Credential), or set GENESYSCLOUD_OAUTHCLIENT_SECRET.");
+                throw new ArgumentException(
+                    "No OAuth client secret: pass -ClientSecret (or -Credential), or set GENESYSCLOUD_OAUTHCLIENT_SECRET.");
         }
         Retry.Validate();
     }
@@ -57,8 +59,10 @@ public sealed class ConnectionOptions
         if (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
             throw new ArgumentException($"{parameter} must be an absolute https:// URI, for example https://api.mypurecloud.com.");
         if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri.Host))
-            throw new ArgumentException($"{parameter} '{uri.GetLeftPart(UriPartial.Authority)}' uses plain http://, which would send credentials unencrypted. " +
-                                        "Use https://, or http:// only for a loopback host (127.0.0.1, ::1, localhost) such as a local emulator.");
+            throw new ArgumentException($"{parameter} '{uri.GetLeftPart(UriPartial.Authority)}' uses plain http://, " +
+                                        "which would send credentials unencrypted. " +
+                                        "Use https://, or http:// only for a loopback host (127.0.0.1, ::1, localhost) " +
+                                        "such as a local emulator.");
     }
 
     public static bool IsLoopback(string host)

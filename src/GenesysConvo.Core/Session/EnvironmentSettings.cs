@@ -56,10 +56,11 @@ public sealed class EnvironmentSettings
         if (ClientSecret is null) missing.Add(ClientSecretVariable);
         if (missing.Count == 2)
             throw new ArgumentException("No credentials given. Pass -ClientId and -ClientSecret, -Credential, or -AccessToken; " +
-                $"or set the environment variables {ClientIdVariable} and {ClientSecretVariable} (or {AccessTokenVariable}), and {RegionVariable}.");
+                $"or set the environment variables {ClientIdVariable} and {ClientSecretVariable} (or {AccessTokenVariable}), " +
+                $"and {RegionVariable}.");
         if (missing.Count == 1)
-            throw new ArgumentException($"The environment variable {missing.Single()} is not set (the other half of the client credentials is). " +
-                "Set it, or pass -ClientId and -ClientSecret.");
+            throw new ArgumentException($"The environment variable {missing.Single()} is not set " +
+                "(the other half of the client credentials is). Set it, or pass -ClientId and -ClientSecret.");
         options.ClientId = ClientId;
         options.ClientSecret = new Auth.ClientSecret(ClientSecret!);
     }

@@ -49,7 +49,8 @@ public sealed class ConversationDetailsReader
         long total = 0;
         foreach (var slice in _request.Window.Split(MaximumSlice(_request.Query)))
         {
-            var page = await _api.PostConversationsDetailsQueryAsync(_request.Query.ForPage(slice, 1), cancellationToken).ConfigureAwait(false);
+            var page = await _api.PostConversationsDetailsQueryAsync(_request.Query.ForPage(slice, 1), cancellationToken)
+                .ConfigureAwait(false);
             total += page.TotalHits ?? 0;
         }
         return total;
@@ -73,21 +74,25 @@ public sealed class ConversationDetailsReader
             await foreach (var page in ReadQueryAsync(recent, _request.Query, cancellationToken).ConfigureAwait(false)) yield return page;
     }
 
-    /// <summary>Which part of the window the jobs API reads (the datalake's part, for long windows or -Bulk) and which the query.</summary>
+    /// <summary>Which part of the window the jobs API reads (the datalake's part, for long windows or -Bulk) and which the
+    /// query.</summary>
     private async Task<(TimeWindow? Jobs, TimeWindow? Query)> PlanAsync(CancellationToken cancellationToken)
     {
         var window = _request.Window;
         var useJobs = _request.Source == DetailsSource.Jobs || (_request.Source == DetailsSource.Auto && window.Length > BulkThreshold);
         if (!useJobs) return (null, window);
-        var available = await new DetailsJobReader(_api, _request.Activity).GetDataAvailabilityAsync(cancellationToken).ConfigureAwait(false);
+        var available = await new DetailsJobReader(_api, _request.Activity).GetDataAvailabilityAsync(cancellationToken)
+            .ConfigureAwait(false);
         // A day of margin before the availability date: what the datalake holds there is complete.
         var seam = new DateTimeOffset(available.UtcDateTime.Date, TimeSpan.Zero).AddDays(-1);
         OperationContext.Observer.Verbose($"The datalake holds data up to {available:u}: jobs API before {seam:u}, details query after.");
         if (seam <= window.Start) return (null, window);
-        return (new TimeWindow(window.Start, seam < window.End ? seam : window.End), seam < window.End ? new TimeWindow(seam, window.End) : (TimeWindow?)null);
+        var jobsPart = new TimeWindow(window.Start, seam < window.End ? seam : window.End);
+        return (jobsPart, seam < window.End ? new TimeWindow(seam, window.End) : (TimeWindow?)null);
     }
 
-    private async IAsyncEnumerable<DetailsPage> ReadJobAsync(TimeWindow window, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<DetailsPage> ReadJobAsync(
+        TimeWindow window, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var number = 0;
@@ -99,11 +104,13 @@ public sealed class ConversationDetailsReader
             // Jobs match every conversation whose lifetime overlaps the interval; keep those that started in it.
             var fresh = conversations.Where(c => window.Contains(c.ConversationStart) && seen.Add(c.ConversationId)
                                                  && (_request.IncludeActive || c.ConversationEnd != null)).ToList();
-            yield return new DetailsPage(fresh, $"jobs API ({window.Start:yyyy-MM-dd} to {window.End:yyyy-MM-dd} UTC), result page {number}", _fetched, _estimated);
+            var label = $"jobs API ({window.Start:yyyy-MM-dd} to {window.End:yyyy-MM-dd} UTC), result page {number}";
+            yield return new DetailsPage(fresh, label, _fetched, _estimated);
         }
     }
 
-    private async IAsyncEnumerable<DetailsPage> ReadQueryAsync(TimeWindow window, DetailsQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<DetailsPage> ReadQueryAsync(
+        TimeWindow window, DetailsQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Each slice keeps the ids it has given; halves of a slice share them, so a slice split after some of its pages
         // were given does not give those conversations again.
@@ -139,13 +146,15 @@ public sealed class ConversationDetailsReader
 
     /// <summary>One page of a slice: its conversations (none past the end), and the slice's halves when the rest of the
     /// slice holds more than the API pages through.</summary>
-    private async Task<SliceStep> ReadSlicePageAsync(DetailsQuery query, TimeWindow slice, int pageNumber, CancellationToken cancellationToken)
+    private async Task<SliceStep> ReadSlicePageAsync(
+        DetailsQuery query, TimeWindow slice, int pageNumber, CancellationToken cancellationToken)
     {
         var pageSize = _request.PageSize;
         Api.Models.AnalyticsConversationQueryResponse page;
         try
         {
-            page = await _api.PostConversationsDetailsQueryAsync(query.ForPage(slice, pageSize, pageNumber), cancellationToken).ConfigureAwait(false);
+            page = await _api.PostConversationsDetailsQueryAsync(query.ForPage(slice, pageSize, pageNumber), cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (GenesysApiException e) when (IsTooDeep(e) && slice.Length > s_smallestSlice)
         {
@@ -156,7 +165,8 @@ public sealed class ConversationDetailsReader
         {
             if (page.TotalHits > AnalyticsApi.MaxDetailsDepth && slice.Length > s_smallestSlice)
             {
-                OperationContext.Observer.Verbose($"{slice} holds about {page.TotalHits} conversations, more than the API pages through; splitting it.");
+                OperationContext.Observer.Verbose(
+                    $"{slice} holds about {page.TotalHits} conversations, more than the API pages through; splitting it.");
                 return SliceStep.Split(slice.Halve());
             }
             _estimated += page.TotalHits ?? 0;
@@ -167,7 +177,8 @@ public sealed class ConversationDetailsReader
         // The next page would pass the paging depth: the rest of the slice is read as two halves.
         if (slice.Length <= s_smallestSlice)
             throw new GenesysApiException(GenesysErrorKind.InvalidRequest,
-                $"More than {AnalyticsApi.MaxDetailsDepth} conversations started within one minute ({slice}); narrow the search with filters.");
+                $"More than {AnalyticsApi.MaxDetailsDepth} conversations started within one minute ({slice}); "
+                + "narrow the search with filters.");
         return SliceStep.Page(page.Conversations, then: slice.Halve());
     }
 

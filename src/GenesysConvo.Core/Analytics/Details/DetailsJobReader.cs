@@ -31,7 +31,8 @@ internal sealed class DetailsJobReader
     {
         var availability = await _api.GetConversationsDetailsJobsAvailabilityAsync(cancellationToken).ConfigureAwait(false);
         return availability.DataAvailabilityDate?.ToUniversalTime()
-               ?? throw new GenesysApiException(GenesysErrorKind.InvalidResponse, "The jobs availability endpoint answered without dataAvailabilityDate.");
+               ?? throw new GenesysApiException(
+                   GenesysErrorKind.InvalidResponse, "The jobs availability endpoint answered without dataAvailabilityDate.");
     }
 
     /// <summary>Runs one job over <paramref name="interval"/> and yields its result pages. Stopping early (or failing)
@@ -40,7 +41,8 @@ internal sealed class DetailsJobReader
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var submitted = await _api.PostConversationsDetailsJobsAsync(query.ForJob(interval), cancellationToken).ConfigureAwait(false);
-        var jobId = submitted.JobId ?? throw new GenesysApiException(GenesysErrorKind.InvalidResponse, "The jobs API accepted the query but returned no jobId.");
+        var jobId = submitted.JobId
+            ?? throw new GenesysApiException(GenesysErrorKind.InvalidResponse, "The jobs API accepted the query but returned no jobId.");
         OperationContext.Observer.Verbose($"Submitted analytics details job {jobId} for {interval}.");
         var finished = false;
         try
@@ -49,7 +51,8 @@ internal sealed class DetailsJobReader
             string? cursor = null;
             do
             {
-                var page = await _api.GetConversationsDetailsJobResultsAsync(jobId, cursor, ResultPageSize, cancellationToken).ConfigureAwait(false);
+                var page = await _api.GetConversationsDetailsJobResultsAsync(jobId, cursor, ResultPageSize, cancellationToken)
+                    .ConfigureAwait(false);
                 cursor = string.IsNullOrEmpty(page.Cursor) ? null : page.Cursor;
                 yield return page.Conversations ?? new List<AnalyticsConversation>();
             } while (cursor != null);
@@ -68,7 +71,8 @@ internal sealed class DetailsJobReader
         {
             var status = await _api.GetConversationsDetailsJobAsync(jobId, cancellationToken).ConfigureAwait(false);
             OperationContext.Observer.Verbose($"Analytics job {jobId}: {status.State}.");
-            (OperationContext.Observer as IProgressObserver)?.Progress(_activity, $"Analytics job for {interval}: {status.State}", -1, "Waiting for the jobs API");
+            (OperationContext.Observer as IProgressObserver)?.Progress(
+                _activity, $"Analytics job for {interval}: {status.State}", -1, "Waiting for the jobs API");
             switch (status.State)
             {
                 case "FULFILLED":
@@ -81,7 +85,8 @@ internal sealed class DetailsJobReader
                 case "CANCELLED":
                 case "EXPIRED":
                     throw new GenesysApiException(GenesysErrorKind.ServiceUnavailable,
-                        $"The analytics details job {jobId} for {interval} was {status.State.ToLowerInvariant()} before its results were read. Run the search again.")
+                        $"The analytics details job {jobId} for {interval} was {status.State.ToLowerInvariant()} " +
+                        "before its results were read. Run the search again.")
                     { ErrorId = "GenesysConvo.JobFailed" };
             }
             await Task.Delay(delay, cancellationToken).ConfigureAwait(false);

@@ -46,11 +46,13 @@ public sealed class DetailsQuery
         foreach (var property in byKind)
         {
             var kind = KindOf(property.Key);
-            foreach (var filter in property.Value.Deserialize(ApiJson.Default.ListQueryFilter) ?? new List<QueryFilter>()) Add(kind, filter);
+            var filters = property.Value.Deserialize(ApiJson.Default.ListQueryFilter) ?? new List<QueryFilter>();
+            foreach (var filter in filters) Add(kind, filter);
         }
     }
 
-    /// <summary>Adds one filter; filters of one kind are ANDed by the API. A null filter (a parameter without values) adds nothing.</summary>
+    /// <summary>Adds one filter; filters of one kind are ANDed by the API. A null filter (a parameter without values) adds
+    /// nothing.</summary>
     public void Add(DetailsFilterKind kind, QueryFilter? filter)
     {
         if (filter is null) return;
@@ -112,5 +114,6 @@ public sealed class DetailsQuery
         (DetailsFilterKind)Array.IndexOf(DetailsQueryValidation.FilterKinds, property);
 
     private static ConversationQuery Copy(ConversationQuery body) =>
-        JsonSerializer.Deserialize(JsonSerializer.SerializeToUtf8Bytes(body, ApiJson.Default.ConversationQuery), ApiJson.Default.ConversationQuery)!;
+        JsonSerializer.Deserialize(
+            JsonSerializer.SerializeToUtf8Bytes(body, ApiJson.Default.ConversationQuery), ApiJson.Default.ConversationQuery)!;
 }

@@ -11,8 +11,10 @@ namespace GenesysConvo.Core.Analytics.Details;
 /// tutorials invent, a number where the API wants a string) are exactly what a typed model cannot hold.</summary>
 internal static class DetailsQueryValidation
 {
-    public static readonly string[] FilterKinds = { "conversationFilters", "segmentFilters", "evaluationFilters", "surveyFilters", "resolutionFilters" };
-    private static readonly string[] s_fields = FilterKinds.Concat(new[] { "interval", "order", "orderBy", "aggregations", "paging" }).ToArray();
+    public static readonly string[] FilterKinds =
+        { "conversationFilters", "segmentFilters", "evaluationFilters", "surveyFilters", "resolutionFilters" };
+    private static readonly string[] s_fields =
+        FilterKinds.Concat(new[] { "interval", "order", "orderBy", "aggregations", "paging" }).ToArray();
     private static readonly string[] s_orders = { "asc", "desc", "unordered" };
     private static readonly string[] s_orderBys = { "conversationStart", "conversationEnd", "segmentStart", "segmentEnd" };
 
@@ -42,19 +44,21 @@ internal static class DetailsQueryValidation
 
     internal static readonly HashSet<string> SegmentDimensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "addressFrom", "addressTo", "agentAssistantId", "agentBullseyeRing", "agentOwned", "ani", "assignerId", "authenticated", "conference",
-        "conversationId", "destinationConversationId", "destinationSessionId", "direction", "disconnectType", "dnis", "edgeId", "errorCode",
-        "externalContactId", "externalOrganizationId", "flaggedReason", "flowId", "flowName", "flowVersion", "groupId", "mediaType", "messageType",
-        "outboundCampaignId", "outboundContactId", "outboundContactListId", "participantId", "participantName", "peerId", "protocolCallId",
-        "provider", "purpose", "queueId", "recording", "remote", "requestedLanguageId", "requestedRoutingSkillId", "requestedRoutingUserIds",
-        "segmentEnd", "segmentType", "selectedAgentId", "sessionDnis", "sessionId", "sourceConversationId", "sourceSessionId", "stationId",
-        "teamId", "userId", "wrapUpCode", "wrapUpNote", "wrapUpTag", "usedRouting", "videoPresent", "screenShareAddressSelf",
+        "addressFrom", "addressTo", "agentAssistantId", "agentBullseyeRing", "agentOwned", "ani", "assignerId", "authenticated",
+        "conference", "conversationId", "destinationConversationId", "destinationSessionId", "direction", "disconnectType", "dnis",
+        "edgeId", "errorCode", "externalContactId", "externalOrganizationId", "flaggedReason", "flowId", "flowName", "flowVersion",
+        "groupId", "mediaType", "messageType", "outboundCampaignId", "outboundContactId", "outboundContactListId", "participantId",
+        "participantName", "peerId", "protocolCallId", "provider", "purpose", "queueId", "recording", "remote", "requestedLanguageId",
+        "requestedRoutingSkillId", "requestedRoutingUserIds", "segmentEnd", "segmentType", "selectedAgentId", "sessionDnis", "sessionId",
+        "sourceConversationId", "sourceSessionId", "stationId", "teamId", "userId", "wrapUpCode", "wrapUpNote", "wrapUpTag", "usedRouting",
+        "videoPresent", "screenShareAddressSelf",
     };
 
     /// <summary>A whole ConversationQuery body; returns it as checked JSON.</summary>
     public static JsonObject CheckBody(string json, string source)
     {
-        if (!(Parse(json, source) is JsonObject body)) throw new ArgumentException($"{source} must be a JSON object (a ConversationQuery body).");
+        if (!(Parse(json, source) is JsonObject body))
+            throw new ArgumentException($"{source} must be a JSON object (a ConversationQuery body).");
         foreach (var property in body)
         {
             if (s_tutorialMistakes.TryGetValue(property.Key, out var fix))
@@ -80,7 +84,8 @@ internal static class DetailsQueryValidation
         if (node is JsonObject single && single.ContainsKey("type") && !FilterKinds.Any(single.ContainsKey))
             throw new ArgumentException($"{source} must say where each filter goes: @{{ segmentFilters = @(<filter>) }} or " +
                                         "@{ conversationFilters = @(<filter>) }, as in the API's ConversationQuery.");
-        if (!(node is JsonObject byKind)) throw new ArgumentException($"{source} must be an object keyed by filter kind ({string.Join(", ", FilterKinds)}).");
+        if (!(node is JsonObject byKind))
+            throw new ArgumentException($"{source} must be an object keyed by filter kind ({string.Join(", ", FilterKinds)}).");
         var checkedFilters = new JsonObject();
         foreach (var property in byKind)
         {
@@ -107,7 +112,8 @@ internal static class DetailsQueryValidation
             var where = $"{source}: a filter in '{kind}'";
             if (!(filter is JsonObject f)) throw new ArgumentException($"{where} must be an object {{type, predicates, clauses}}.");
             CheckType(f, where);
-            if (!f.ContainsKey("predicates") && !f.ContainsKey("clauses")) throw new ArgumentException($"{where} has neither 'predicates' nor 'clauses'.");
+            if (!f.ContainsKey("predicates") && !f.ContainsKey("clauses"))
+                throw new ArgumentException($"{where} has neither 'predicates' nor 'clauses'.");
             foreach (var key in f.Select(p => p.Key))
                 if (key != "type" && key != "predicates" && key != "clauses")
                     throw new ArgumentException($"{where} has '{key}'; a filter has only type, predicates and clauses.");
@@ -135,7 +141,8 @@ internal static class DetailsQueryValidation
 
     private static void CheckPredicates(string kind, JsonNode predicates, string where)
     {
-        if (!(predicates is JsonArray array) || array.Count == 0) throw new ArgumentException($"{where}: 'predicates' must be a non-empty array.");
+        if (!(predicates is JsonArray array) || array.Count == 0)
+            throw new ArgumentException($"{where}: 'predicates' must be a non-empty array.");
         foreach (var item in array)
         {
             if (!(item is JsonObject p))
@@ -155,16 +162,29 @@ internal static class DetailsQueryValidation
         if (op != "matches" && op != "exists" && op != "notExists")
             throw new ArgumentException($"{where}: operator '{op}' is not one of matches, exists, notExists.");
         if (op == "matches" && !p.ContainsKey("value") && !p.ContainsKey("range"))
-            throw new ArgumentException($"{where}: the predicate on '{dimension ?? metric ?? property}' matches nothing: give a 'value' or a 'range', " +
-                                        "or use operator exists/notExists.");
+            throw new ArgumentException($"{where}: the predicate on '{dimension ?? metric ?? property}' matches nothing: " +
+                                        "give a 'value' or a 'range', or use operator exists/notExists.");
         if (p["value"] is { } value && value.GetValueKind() != JsonValueKind.String)
-            throw new ArgumentException($"{where}: 'value' of '{dimension ?? metric}' must be a string (the API takes predicate values as strings, even numbers).");
+            throw new ArgumentException($"{where}: 'value' of '{dimension ?? metric}' must be a string " +
+                                        "(the API takes predicate values as strings, even numbers).");
         if (p["range"] is { } range && !IsRange(range))
             throw new ArgumentException($"{where}: 'range' must be an object of numbers with gt, gte, lt or lte.");
-        if (dimension != null && kind == "conversationFilters" && SegmentDimensions.Contains(dimension) && !ConversationDimensions.Contains(dimension))
-            throw new ArgumentException($"{where}: '{dimension}' is a segment dimension, not a conversation one: put this predicate under segmentFilters.");
-        if (dimension != null && kind == "segmentFilters" && ConversationDimensions.Contains(dimension) && !SegmentDimensions.Contains(dimension))
-            throw new ArgumentException($"{where}: '{dimension}' is a conversation dimension, not a segment one: put this predicate under conversationFilters.");
+        if (dimension != null
+            && kind == "conversationFilters"
+            && SegmentDimensions.Contains(dimension)
+            && !ConversationDimensions.Contains(dimension))
+        {
+            throw new ArgumentException($"{where}: '{dimension}' is a segment dimension, not a conversation one: " +
+                                        "put this predicate under segmentFilters.");
+        }
+        if (dimension != null
+            && kind == "segmentFilters"
+            && ConversationDimensions.Contains(dimension)
+            && !SegmentDimensions.Contains(dimension))
+        {
+            throw new ArgumentException($"{where}: '{dimension}' is a conversation dimension, not a segment one: " +
+                                        "put this predicate under conversationFilters.");
+        }
     }
 
     private static bool IsRange(JsonNode range) =>

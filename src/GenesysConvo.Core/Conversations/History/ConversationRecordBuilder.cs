@@ -153,12 +153,14 @@ public sealed class ConversationRecordBuilder
     private static string? CustomerAddress(ConversationParticipant? participant, ConversationSession? session)
     {
         if (session is null) return participant?.ParticipantName;
-        return string.Equals(session.MediaType, "voice", StringComparison.OrdinalIgnoreCase) || string.Equals(session.MediaType, "callback", StringComparison.OrdinalIgnoreCase)
+        return string.Equals(session.MediaType, "voice", StringComparison.OrdinalIgnoreCase)
+               || string.Equals(session.MediaType, "callback", StringComparison.OrdinalIgnoreCase)
             ? session.Ani ?? session.AddressFrom
             : session.AddressFrom ?? session.RemoteNameDisplayable ?? participant?.ParticipantName ?? session.Ani;
     }
 
-    private static bool Is(ConversationParticipant p, string purpose) => string.Equals(p.Purpose, purpose, StringComparison.OrdinalIgnoreCase);
+    private static bool Is(ConversationParticipant p, string purpose) =>
+        string.Equals(p.Purpose, purpose, StringComparison.OrdinalIgnoreCase);
 
     private static TimeSpan? Total(IEnumerable<ConversationMetric> metrics, string name)
     {

@@ -43,7 +43,8 @@ public sealed class HistoryRequest
 /// engine), written as one record per conversation or one row per participant, session or segment (-Expand).</summary>
 public static class HistorySearch
 {
-    /// <summary>Writes each record through <paramref name="write"/> as its page arrives; returns how many conversations were written.</summary>
+    /// <summary>Writes each record through <paramref name="write"/> as its page arrives; returns how many conversations
+    /// were written.</summary>
     public static Task<long> SearchAsync(GenesysApi api, NameResolver names, HistoryRequest request, System.Action<object> write,
         CancellationToken cancellationToken)
     {
@@ -60,11 +61,12 @@ public static class HistorySearch
     public static Task<long> EstimateTotalAsync(GenesysApi api, HistoryRequest request, CancellationToken cancellationToken) =>
         new ConversationDetailsReader(api.Analytics, request.ToDetails()).EstimateTotalAsync(cancellationToken);
 
-    private static IEnumerable<object> Shape(ConversationRecordBuilder builder, HistoryExpansion expand, AnalyticsConversation conversation) => expand switch
-    {
-        HistoryExpansion.Participant => builder.Participants(conversation),
-        HistoryExpansion.Session => builder.Sessions(conversation),
-        HistoryExpansion.Segment => builder.Segments(conversation),
-        _ => new object[] { builder.Conversation(conversation) },
-    };
+    private static IEnumerable<object> Shape(
+        ConversationRecordBuilder builder, HistoryExpansion expand, AnalyticsConversation conversation) => expand switch
+        {
+            HistoryExpansion.Participant => builder.Participants(conversation),
+            HistoryExpansion.Session => builder.Sessions(conversation),
+            HistoryExpansion.Segment => builder.Segments(conversation),
+            _ => new object[] { builder.Conversation(conversation) },
+        };
 }

@@ -65,7 +65,11 @@ internal sealed class ActiveConversationBuilder
         return new ActiveConversation
         {
             ConversationId = c.Id ?? "",
-            MediaType = string.Join("; ", participants.SelectMany(p => p.Communications).Select(m => m.MediaType).Where(m => m != null).Distinct()),
+            MediaType = string.Join("; ", participants
+                .SelectMany(p => p.Communications)
+                .Select(m => m.MediaType)
+                .Where(m => m != null)
+                .Distinct()),
             Direction = customer?.Communications.FirstOrDefault()?.Direction,
             StartTime = start,
             LiveFor = (c.EndTime ?? _now) - start,
@@ -77,7 +81,11 @@ internal sealed class ActiveConversationBuilder
             CustomerAddress = customer?.Address ?? customer?.Name,
             EndTime = c.EndTime,
             RecordingState = c.RecordingState,
-            WrapUpCode = participants.Where(p => IsAgent(p.Purpose)).Reverse().Select(p => p.WrapUpName ?? p.WrapUpCode).FirstOrDefault(w => w != null),
+            WrapUpCode = participants
+                .Where(p => IsAgent(p.Purpose))
+                .Reverse()
+                .Select(p => p.WrapUpName ?? p.WrapUpCode)
+                .FirstOrDefault(w => w != null),
             DivisionId = c.Divisions?.Select(d => d.Division?.Id).FirstOrDefault(d => d != null),
             Participants = participants,
         };
@@ -131,8 +139,9 @@ internal sealed class ActiveConversationBuilder
         WrapUpName = p.Wrapup?.Name ?? _nameOf(NameKind.WrapUpCode, p.Wrapup?.Code),
         Communications = p.Media().SelectMany(media => (media.Communications ?? new List<Communication>()).Select(m => new LiveCommunication
         {
-            Id = m.Id, MediaType = media.MediaType, State = m.State, Direction = m.Direction, Held = m.Held ?? false, Muted = m.Muted ?? false,
-            Recording = m.Recording ?? false, RecordingState = m.RecordingState, DisconnectType = m.DisconnectType,
+            Id = m.Id, MediaType = media.MediaType, State = m.State, Direction = m.Direction,
+            Held = m.Held ?? false, Muted = m.Muted ?? false, Recording = m.Recording ?? false,
+            RecordingState = m.RecordingState, DisconnectType = m.DisconnectType,
             ConnectedTime = m.ConnectedTime, DisconnectedTime = m.DisconnectedTime, AfterCallWorkState = m.AfterCallWork?.State,
         })).ToList(),
     };
@@ -140,8 +149,10 @@ internal sealed class ActiveConversationBuilder
     private string? NameOrId(NameKind kind, string? id) => id is null ? null : _nameOf(kind, id) ?? id;
 
     private static bool IsAgent(string? purpose) =>
-        string.Equals(purpose, "agent", StringComparison.OrdinalIgnoreCase) || string.Equals(purpose, "user", StringComparison.OrdinalIgnoreCase);
+        string.Equals(purpose, "agent", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(purpose, "user", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsCustomer(string? purpose) =>
-        string.Equals(purpose, "customer", StringComparison.OrdinalIgnoreCase) || string.Equals(purpose, "external", StringComparison.OrdinalIgnoreCase);
+        string.Equals(purpose, "customer", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(purpose, "external", StringComparison.OrdinalIgnoreCase);
 }

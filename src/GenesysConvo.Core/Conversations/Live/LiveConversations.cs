@@ -44,18 +44,20 @@ public static class LiveConversations
         {
             Skip = request.Skip, Limit = request.Limit, Activity = Activity,
         };
-        return await writer.WriteAsync(new ConversationDetailsReader(api.Analytics, details).ReadAsync(cancellationToken), cancellationToken)
-            .ConfigureAwait(false);
+        var pages = new ConversationDetailsReader(api.Analytics, details).ReadAsync(cancellationToken);
+        return await writer.WriteAsync(pages, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>About how many conversations are live (-IncludeTotalCount).</summary>
-    public static async Task<long> EstimateTotalAsync(GenesysApi api, NameResolver names, LiveListRequest request, CancellationToken cancellationToken)
+    public static async Task<long> EstimateTotalAsync(GenesysApi api, NameResolver names, LiveListRequest request,
+        CancellationToken cancellationToken)
     {
         var details = await DetailsAsync(api, names, request.Criteria, cancellationToken).ConfigureAwait(false);
         return await new ConversationDetailsReader(api.Analytics, details).EstimateTotalAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<DetailsRequest> DetailsAsync(GenesysApi api, NameResolver names, ConversationCriteria criteria, CancellationToken cancellationToken) =>
+    private static async Task<DetailsRequest> DetailsAsync(GenesysApi api, NameResolver names, ConversationCriteria criteria,
+        CancellationToken cancellationToken) =>
         new DetailsRequest
         {
             Window = ListWindow(api.Connection.Options.Time.GetUtcNow()),
@@ -65,7 +67,8 @@ public static class LiveConversations
 
     /// <summary>The details query that lists live conversations: conversationEnd notExists, and for queues and users
     /// the segment open now (where it is, not where it has been).</summary>
-    public static async Task<DetailsQuery> BuildQueryAsync(ConversationCriteria criteria, NameResolver names, CancellationToken cancellationToken)
+    public static async Task<DetailsQuery> BuildQueryAsync(ConversationCriteria criteria, NameResolver names,
+        CancellationToken cancellationToken)
     {
         criteria.CheckValues();
         var resolved = await criteria.ResolveAsync(names, cancellationToken).ConfigureAwait(false);
@@ -77,19 +80,23 @@ public static class LiveConversations
     }
 
     /// <summary>One conversation's live state, names resolved.</summary>
-    public static async Task<ActiveConversation> GetAsync(GenesysApi api, NameResolver names, string conversationId, CancellationToken cancellationToken)
+    public static async Task<ActiveConversation> GetAsync(GenesysApi api, NameResolver names, string conversationId,
+        CancellationToken cancellationToken)
     {
         if (!NameResolver.IsGuid(conversationId))
-            throw new ArgumentException($"'{conversationId}' is not a conversation id (a GUID such as 6a1c5e1e-2f33-4f6a-9d0e-1b2c3d4e5f60).");
+            throw new ArgumentException(
+                $"'{conversationId}' is not a conversation id (a GUID such as 6a1c5e1e-2f33-4f6a-9d0e-1b2c3d4e5f60).");
         var conversation = await api.Conversations.GetConversationAsync(conversationId, cancellationToken).ConfigureAwait(false);
         return (await BuildAsync(api, names, new[] { conversation }, cancellationToken).ConfigureAwait(false)).Single();
     }
 
     /// <summary>The calling user's own conversations — only a user's token has any.</summary>
-    public static async Task<IReadOnlyList<ActiveConversation>> GetMineAsync(GenesysApi api, NameResolver names, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ActiveConversation>> GetMineAsync(GenesysApi api, NameResolver names,
+        CancellationToken cancellationToken)
     {
         const string fix = "-Mine lists the conversations of the user the token belongs to; a client-credentials token has no user. " +
-                           "Connect with -AccessToken of a user (authorization code or implicit grant), or list the org's live conversations without -Mine.";
+                           "Connect with -AccessToken of a user (authorization code or implicit grant), " +
+                           "or list the org's live conversations without -Mine.";
         if (api.Connection.Tokens.Kind == GenesysAuthenticationKind.ClientCredentials)
             throw new GenesysApiException(GenesysErrorKind.InvalidRequest, fix) { ErrorId = "GenesysConvo.UserContextRequired" };
         try
@@ -99,14 +106,17 @@ public static class LiveConversations
         }
         catch (GenesysApiException e) when (e.StatusCode == 400)
         {
-            throw new GenesysApiException(GenesysErrorKind.InvalidRequest, fix + " (The API answered: " + e.Message + ")") { ErrorId = "GenesysConvo.UserContextRequired" };
+            throw new GenesysApiException(GenesysErrorKind.InvalidRequest, fix + " (The API answered: " + e.Message + ")")
+            {
+                ErrorId = "GenesysConvo.UserContextRequired",
+            };
         }
         var listing = await api.Conversations.GetConversationsAsync(cancellationToken).ConfigureAwait(false);
         return await BuildAsync(api, names, listing.Entities ?? new List<Conversation>(), cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<IReadOnlyList<ActiveConversation>> BuildAsync(GenesysApi api, NameResolver names, IReadOnlyCollection<Conversation> conversations,
-        CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<ActiveConversation>> BuildAsync(
+        GenesysApi api, NameResolver names, IReadOnlyCollection<Conversation> conversations, CancellationToken cancellationToken)
     {
         var participants = conversations.SelectMany(c => c.Participants ?? new List<Participant>()).ToList();
         await names.ResolveAsync(NameKind.User, participants.Select(p => p.UserId), cancellationToken).ConfigureAwait(false);

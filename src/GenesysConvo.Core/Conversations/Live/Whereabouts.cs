@@ -62,10 +62,14 @@ internal readonly struct Whereabouts
         Party? where;
         ConversationStep step;
         if (ended) (where, step) = (null, ConversationStep.Ended);
-        else if ((where = agents.FirstOrDefault(a => a.IsOpen && a.State != PartyState.AfterCallWork)) != null) step = AgentStep(where.State);
-        else if ((where = agents.FirstOrDefault(a => a.State == PartyState.AfterCallWork)) != null) step = ConversationStep.AfterCallWork;
-        else if ((where = parties.LastOrDefault(p => p.Is("acd") && p.IsOpen)) != null) step = ConversationStep.WaitingInQueue;
-        else if ((where = parties.LastOrDefault(p => p.Is("ivr") && p.IsOpen)) != null) step = ConversationStep.InIvr;
+        else if ((where = agents.FirstOrDefault(a => a.IsOpen && a.State != PartyState.AfterCallWork)) != null)
+            step = AgentStep(where.State);
+        else if ((where = agents.FirstOrDefault(a => a.State == PartyState.AfterCallWork)) != null)
+            step = ConversationStep.AfterCallWork;
+        else if ((where = parties.LastOrDefault(p => p.Is("acd") && p.IsOpen)) != null)
+            step = ConversationStep.WaitingInQueue;
+        else if ((where = parties.LastOrDefault(p => p.Is("ivr") && p.IsOpen)) != null)
+            step = ConversationStep.InIvr;
         else step = ConversationStep.Unknown;
 
         var agent = where is { IsAgent: true } ? where : ended ? agents.FirstOrDefault() : null;
