@@ -80,22 +80,30 @@ internal sealed class EngineSource
             TestRunReferences(),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-        var dependencies = new List<FolderDependency>();
-        var namespaces = new List<Declaration>();
-        var types = new List<Declaration>();
-        foreach (var tree in trees)
-        {
-            var model = compilation.GetSemanticModel(tree);
-            var fileFolder = FileFolder(tree.FilePath);
-            dependencies.AddRange(UsesOfOtherFolders(model, fileFolder));
-            namespaces.AddRange(Declarations(model, fileFolder, node => node is BaseNamespaceDeclarationSyntax));
-            types.AddRange(Declarations(model, fileFolder, node => node is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax));
-        }
-        var unexpectedErrors = compilation.GetDiagnostics()
-            .Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error && !IsForGeneratedJsonContext(diagnostic))
-            .Select(diagnostic => diagnostic.ToString())
-            .ToList();
-        return new EngineSource(MostSpecificPerLine(dependencies), namespaces, types, unexpectedErrors);
+        // Files are read in parallel (a semantic model per file; the compilation is shared and thread-safe), in order.
+        var files = trees.AsParallel().AsOrdered().Select(tree => ReadFile(compilation.GetSemanticModel(tree))).ToList();
+        return new EngineSource(
+            MostSpecificPerLine(files.SelectMany(file => file.Dependencies)),
+            files.SelectMany(file => file.Namespaces).ToList(),
+            files.SelectMany(file => file.Types).ToList(),
+            files.SelectMany(file => file.UnexpectedErrors).ToList());
+    }
+
+    /// <summary>
+    /// One file's uses of other folders, declarations and compile errors. The errors come from the same semantic
+    /// model as the uses, which reuses what it has bound already.
+    /// </summary>
+    private static FileFacts ReadFile(SemanticModel model)
+    {
+        var fileFolder = FileFolder(model.SyntaxTree.FilePath);
+        return new FileFacts(
+            UsesOfOtherFolders(model, fileFolder).ToList(),
+            Declarations(model, fileFolder, node => node is BaseNamespaceDeclarationSyntax).ToList(),
+            Declarations(model, fileFolder, node => node is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax).ToList(),
+            model.GetDiagnostics()
+                .Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error && !IsForGeneratedJsonContext(diagnostic))
+                .Select(diagnostic => diagnostic.ToString())
+                .ToList());
     }
 
     /// <summary>Each use once per line, and a type not again beside a member of it (AnalyticsApi.MaxDetailsPageSize).</summary>
@@ -108,6 +116,9 @@ internal sealed class EngineSource
                 .Any(other => other.Used.StartsWith(dependency.Used + ".", StringComparison.Ordinal)))
             .ToList();
     }
+
+    private sealed record FileFacts(
+        List<FolderDependency> Dependencies, List<Declaration> Namespaces, List<Declaration> Types, List<string> UnexpectedErrors);
 
     /// <summary>
     /// The runtime's assemblies and every other assembly beside this test (Polly, Microsoft.Extensions.*,
