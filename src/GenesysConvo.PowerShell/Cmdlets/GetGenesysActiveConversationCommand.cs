@@ -71,7 +71,7 @@ public sealed class GetGenesysActiveConversationCommand : GenesysApiCmdlet
                     var mine = Run(token => LiveConversations.GetMineAsync(session.Api, session.Names, token));
                     WriteObject(mine, enumerateCollection: true);
                 }
-                catch (GenesysApiException e) { ThrowFailure(e, "/api/v2/conversations"); }
+                catch (GenesysApiException e) { ThrowFailure(e, ConversationsApi.ConversationsPath); }
                 break;
             default:
                 List(session);

@@ -32,16 +32,6 @@ public sealed class GetGenesysConversationMetricCommand : GenesysAnalyticsCmdlet
     [ValidateNotNullOrEmpty]
     public string[] Metric { get; set; } = MetricCatalog.DefaultMetrics.ToArray();
 
-    /// <summary>An aggregate filter in the API's structure: @{ type = 'and'; predicates = @(...) }.</summary>
-    [Parameter]
-    [ValidateNotNull]
-    public object Filter { get; set; } = null!;
-
-    /// <summary>A whole ConversationAggregationQuery body; the parameters above override its parts.</summary>
-    [Parameter]
-    [ValidateNotNull]
-    public object Query { get; set; } = null!;
-
     /// <summary>The long form: one row per group × interval × metric.</summary>
     [Parameter]
     public SwitchParameter AsMetricRows { get; set; }
@@ -53,8 +43,8 @@ public sealed class GetGenesysConversationMetricCommand : GenesysAnalyticsCmdlet
         {
             GroupBy = GroupBy, Metrics = Metric, Queues = QueueId, Users = UserId, MediaTypes = MediaType, Directions = Direction,
             Long = AsMetricRows,
-            FilterJson = Filter is null ? null : PSObjects.ToJson(this, Filter),
-            QueryJson = Query is null ? null : PSObjects.ToJson(this, Query),
+            FilterJson = FilterJson,
+            QueryJson = QueryJson,
         };
         try
         {

@@ -42,16 +42,6 @@ public sealed class SearchGenesysConversationHistoryCommand : GenesysAnalyticsCm
     [Parameter]
     public SwitchParameter IncludeActive { get; set; }
 
-    /// <summary>Filters in the API's own structure: @{ segmentFilters = @(@{ type = 'or'; predicates = @(...) }) } or its JSON.</summary>
-    [Parameter]
-    [ValidateNotNull]
-    public object Filter { get; set; } = null!;
-
-    /// <summary>A whole ConversationQuery body (hashtable or JSON); the module still splits, pages and de-duplicates it.</summary>
-    [Parameter]
-    [ValidateNotNull]
-    public object Query { get; set; } = null!;
-
     /// <summary>One row per participant, session or segment instead of one per conversation.</summary>
     [Parameter]
     [ValidateSet("Participant", "Session", "Segment", IgnoreCase = true)]
@@ -73,8 +63,8 @@ public sealed class SearchGenesysConversationHistoryCommand : GenesysAnalyticsCm
             Queues = QueueId, Users = UserId, WrapUpCodes = WrapUpCode, MediaTypes = MediaType, Directions = Direction,
             DivisionIds = DivisionId, Anis = Ani, Dnises = Dnis, ConversationIds = ConversationId,
             MinimumDuration = MinimumDuration, IncludeActive = IncludeActive,
-            FilterJson = Filter is null ? null : PSObjects.ToJson(this, Filter),
-            QueryJson = Query is null ? null : PSObjects.ToJson(this, Query),
+            FilterJson = FilterJson,
+            QueryJson = QueryJson,
         };
         var request = new HistoryRequest
         {

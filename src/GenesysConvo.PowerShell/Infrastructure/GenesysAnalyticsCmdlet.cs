@@ -46,6 +46,23 @@ public abstract class GenesysAnalyticsCmdlet : GenesysApiCmdlet
     [ValidateSet("inbound", "outbound", IgnoreCase = true)]
     public string[] Direction { get; set; } = Array.Empty<string>();
 
+    /// <summary>Filters in the API's own structure (a hashtable or its JSON): the details query's filters keyed by
+    /// level for history, an aggregate filter for metrics. Each cmdlet's help shows the shape.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public object Filter { get; set; } = null!;
+
+    /// <summary>A whole query body in the API's own structure (a hashtable or its JSON); the parameters add to it.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public object Query { get; set; } = null!;
+
+    /// <summary>-Filter as JSON, exactly as the user sees it.</summary>
+    protected string? FilterJson => Filter is null ? null : PSObjects.ToJson(this, Filter);
+
+    /// <summary>-Query as JSON, exactly as the user sees it.</summary>
+    protected string? QueryJson => Query is null ? null : PSObjects.ToJson(this, Query);
+
     /// <summary>The window from the parameters, else <paramref name="fromBody"/> (a -Query's interval), else the last 24 hours.</summary>
     protected TimeWindow ResolveWindow(TimeWindow? fromBody, DateTimeOffset now)
     {

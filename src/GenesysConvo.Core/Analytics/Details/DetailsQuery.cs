@@ -71,7 +71,9 @@ public sealed class DetailsQuery
     /// <summary>The body of one page of the synchronous query (no page size: no paging of the module's own).</summary>
     public ConversationQuery ForPage(TimeWindow interval, int? pageSize, int pageNumber = 1)
     {
-        var body = Copy(_body);
+        // The filter lists are shared with the query: a page's body is written out at once and never changed.
+        var body = new ConversationQuery { Aggregations = _body.Aggregations };
+        body.CopyFiltersAndOrderFrom(_body);
         body.Interval = interval.ToInterval();
         if (pageSize is { } size) body.Paging = new PagingSpec { PageSize = size, PageNumber = pageNumber };
         body.Order ??= "asc";
@@ -80,12 +82,15 @@ public sealed class DetailsQuery
     }
 
     /// <summary>The body of a details job: the same filters and order, no paging or aggregations (jobs take neither).</summary>
-    public AsyncConversationQuery ForJob(TimeWindow interval) => new AsyncConversationQuery
+    public AsyncConversationQuery ForJob(TimeWindow interval)
     {
-        ConversationFilters = _body.ConversationFilters, SegmentFilters = _body.SegmentFilters, EvaluationFilters = _body.EvaluationFilters,
-        SurveyFilters = _body.SurveyFilters, ResolutionFilters = _body.ResolutionFilters,
-        Order = _body.Order ?? "asc", OrderBy = _body.OrderBy ?? "conversationStart", Interval = interval.ToInterval(),
-    };
+        var body = new AsyncConversationQuery();
+        body.CopyFiltersAndOrderFrom(_body);
+        body.Order ??= "asc";
+        body.OrderBy ??= "conversationStart";
+        body.Interval = interval.ToInterval();
+        return body;
+    }
 
     private List<QueryFilter>? Filters(DetailsFilterKind kind) => kind switch
     {

@@ -15,7 +15,7 @@ public enum DetailsSource
 }
 
 /// <summary>Which conversations to read: those that started in the window and match the query.</summary>
-public sealed class DetailsRequest
+public class DetailsRequest
 {
     public TimeWindow Window { get; set; }
     public DetailsQuery Query { get; set; } = DetailsQuery.Empty();
@@ -24,7 +24,7 @@ public sealed class DetailsRequest
     public int PageSize { get; set; } = AnalyticsApi.MaxDetailsPageSize;
     public DetailsSource Source { get; set; }
     /// <summary>The title of the progress the engine reports while it waits (a details job).</summary>
-    public string Activity { get; set; } = "Search-GenesysConversationHistory";
+    public string Activity { get; set; } = "Reading conversation details";
 }
 
 /// <summary>A page of conversations the stream has not given before, each of which started in the window, with where

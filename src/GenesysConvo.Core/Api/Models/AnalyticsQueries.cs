@@ -8,8 +8,8 @@ namespace GenesysConvo.Core.Api.Models;
 // (ConversationQuery, AsyncConversationQuery, ConversationAggregationQuery). Fields the module does not build itself
 // (aggregations, views, sortMetric) pass through as the caller gave them.
 
-/// <summary>POST /api/v2/analytics/conversations/details/query.</summary>
-public sealed class ConversationQuery
+/// <summary>What the details query and the details jobs share: the filters of each level, the order, the interval.</summary>
+public abstract class DetailsQueryBody
 {
     public List<QueryFilter>? ConversationFilters { get; set; }
     public List<QueryFilter>? SegmentFilters { get; set; }
@@ -19,21 +19,30 @@ public sealed class ConversationQuery
     public string? Order { get; set; }
     public string? OrderBy { get; set; }
     public string Interval { get; set; } = "";
+
+    /// <summary>Takes the other body's filters and order (the lists are shared, not copied).</summary>
+    public void CopyFiltersAndOrderFrom(DetailsQueryBody other)
+    {
+        ConversationFilters = other.ConversationFilters;
+        SegmentFilters = other.SegmentFilters;
+        EvaluationFilters = other.EvaluationFilters;
+        SurveyFilters = other.SurveyFilters;
+        ResolutionFilters = other.ResolutionFilters;
+        Order = other.Order;
+        OrderBy = other.OrderBy;
+    }
+}
+
+/// <summary>POST /api/v2/analytics/conversations/details/query.</summary>
+public sealed class ConversationQuery : DetailsQueryBody
+{
     public List<JsonElement>? Aggregations { get; set; }
     public PagingSpec? Paging { get; set; }
 }
 
 /// <summary>POST /api/v2/analytics/conversations/details/jobs: the same filters, no paging.</summary>
-public sealed class AsyncConversationQuery
+public sealed class AsyncConversationQuery : DetailsQueryBody
 {
-    public List<QueryFilter>? ConversationFilters { get; set; }
-    public List<QueryFilter>? SegmentFilters { get; set; }
-    public List<QueryFilter>? EvaluationFilters { get; set; }
-    public List<QueryFilter>? SurveyFilters { get; set; }
-    public List<QueryFilter>? ResolutionFilters { get; set; }
-    public string? Order { get; set; }
-    public string? OrderBy { get; set; }
-    public string Interval { get; set; } = "";
     public int? Limit { get; set; }
     public bool? StartOfDayIntervalMatching { get; set; }
 }

@@ -17,26 +17,16 @@ public enum HistoryExpansion
     Segment,
 }
 
-public sealed class HistoryRequest
+/// <summary>A history search: the details to read, and how to write them.</summary>
+public sealed class HistoryRequest : DetailsRequest
 {
-    public TimeWindow Window { get; set; }
-    public DetailsQuery Query { get; set; } = DetailsQuery.Empty();
-    /// <summary>Also return conversations still in progress (no conversationEnd filter was added).</summary>
-    public bool IncludeActive { get; set; }
-    public int PageSize { get; set; } = AnalyticsApi.MaxDetailsPageSize;
-    public DetailsSource Source { get; set; }
+    public HistoryRequest() => Activity = "Search-GenesysConversationHistory";
+
     public HistoryExpansion Expand { get; set; }
     /// <summary>Conversations to pass over before the first one written (-Skip).</summary>
     public long Skip { get; set; }
     /// <summary>Conversations to write at most (-First): no page is requested beyond the one that completes them.</summary>
     public long? Limit { get; set; }
-
-    internal DetailsRequest ToDetails() => new DetailsRequest
-    {
-        Window = Window, Query = Query, IncludeActive = IncludeActive, PageSize = PageSize, Source = Source, Activity = Activity,
-    };
-
-    internal const string Activity = "Search-GenesysConversationHistory";
 }
 
 /// <summary>Search-GenesysConversationHistory: every conversation that started in a window, exactly once (the details
@@ -48,18 +38,18 @@ public static class HistorySearch
     public static Task<long> SearchAsync(GenesysApi api, NameResolver names, HistoryRequest request, System.Action<object> write,
         CancellationToken cancellationToken)
     {
-        var reader = new ConversationDetailsReader(api.Analytics, request.ToDetails());
+        var reader = new ConversationDetailsReader(api.Analytics, request);
         var builder = new ConversationRecordBuilder(names.NameOf, api.Connection.Options.Time.GetUtcNow());
         var writer = new DetailsRecordWriter(names, conversation => Shape(builder, request.Expand, conversation), write)
         {
-            Skip = request.Skip, Limit = request.Limit, Activity = HistoryRequest.Activity,
+            Skip = request.Skip, Limit = request.Limit, Activity = request.Activity,
         };
         return writer.WriteAsync(reader.ReadAsync(cancellationToken), cancellationToken);
     }
 
     /// <summary>The approximate number of conversations in the window (-IncludeTotalCount): one small request per slice.</summary>
     public static Task<long> EstimateTotalAsync(GenesysApi api, HistoryRequest request, CancellationToken cancellationToken) =>
-        new ConversationDetailsReader(api.Analytics, request.ToDetails()).EstimateTotalAsync(cancellationToken);
+        new ConversationDetailsReader(api.Analytics, request).EstimateTotalAsync(cancellationToken);
 
     private static IEnumerable<object> Shape(
         ConversationRecordBuilder builder, HistoryExpansion expand, AnalyticsConversation conversation) => expand switch
