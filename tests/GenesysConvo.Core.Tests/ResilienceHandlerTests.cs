@@ -66,6 +66,49 @@ public class ResilienceHandlerTests
     }
 
     [Fact]
+    public async Task A_500_is_retried_when_the_request_is_idempotent_and_a_501_never()
+    {
+        _api.Respond(HttpStatusCode.InternalServerError).Respond(HttpStatusCode.OK, "{}")
+            .Respond(HttpStatusCode.NotImplemented).Respond(HttpStatusCode.OK, "{}");
+        var (request, trace) = Get();
+        trace.Idempotent = true;
+        using var retried = await Client(Immediate()).SendAsync(request).Guarded();
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Equal(2, trace.Attempts);
+
+        var (again, againTrace) = Get();
+        againTrace.Idempotent = true;
+        using var notImplemented = await Client(Immediate()).SendAsync(again).Guarded();
+        Assert.Equal(HttpStatusCode.NotImplemented, notImplemented.StatusCode);
+        Assert.Equal(1, againTrace.Attempts);
+    }
+
+    [Theory]
+    [InlineData("<html>proxy</html>")]
+    [InlineData("{\"totalHits\": 3, \"conversations\": [")]
+    [InlineData("")]
+    public async Task A_success_that_is_not_JSON_is_retried_when_JSON_is_expected(string body)
+    {
+        _api.Respond(HttpStatusCode.OK, body).Respond(HttpStatusCode.OK, "{\"ok\":true}");
+        var (request, trace) = Get();
+        trace.ExpectsJson = true;
+        using var response = await Client(Immediate()).SendAsync(request).Guarded();
+        Assert.Equal("{\"ok\":true}", await response.Content.ReadAsStringAsync());
+        Assert.Equal(2, trace.Attempts);
+        Assert.False(trace.UnreadableBody);
+    }
+
+    [Fact]
+    public async Task A_success_that_is_not_JSON_passes_when_no_JSON_is_expected()
+    {
+        _api.Respond(HttpStatusCode.OK, "plain text");
+        var (request, trace) = Get();
+        using var response = await Client(Immediate()).SendAsync(request).Guarded();
+        Assert.Equal("plain text", await response.Content.ReadAsStringAsync());
+        Assert.Equal(1, trace.Attempts);
+    }
+
+    [Fact]
     public async Task Backoff_doubles_with_jitter_below_the_ceiling()
     {
         _api.Respond(HttpStatusCode.BadGateway).Respond(HttpStatusCode.GatewayTimeout).Respond(HttpStatusCode.ServiceUnavailable).Respond(HttpStatusCode.OK);

@@ -26,13 +26,16 @@ public sealed class AnalyticsApi
 
     public AnalyticsApi(GenesysConnection connection) => _connection = connection;
 
+    /// <summary>The session's clock, for the waits of callers that poll or ask again.</summary>
+    public TimeProvider Time => _connection.Options.Time;
+
     public Task<AnalyticsConversationQueryResponse> PostConversationsDetailsQueryAsync(
         ConversationQuery body, CancellationToken cancellationToken) =>
-        ApiCall.SendAsync(_connection, HttpMethod.Post, DetailsQueryPath, body, ApiJson.Default.ConversationQuery,
+        ApiCall.QueryAsync(_connection, DetailsQueryPath, body, ApiJson.Default.ConversationQuery,
             ApiJson.Default.AnalyticsConversationQueryResponse, cancellationToken);
 
     public Task<AsyncQueryResponse> PostConversationsDetailsJobsAsync(AsyncConversationQuery body, CancellationToken cancellationToken) =>
-        ApiCall.SendAsync(_connection, HttpMethod.Post, DetailsJobsPath, body, ApiJson.Default.AsyncConversationQuery,
+        ApiCall.CreateAsync(_connection, DetailsJobsPath, body, ApiJson.Default.AsyncConversationQuery,
             ApiJson.Default.AsyncQueryResponse, cancellationToken);
 
     public Task<AsyncQueryStatus> GetConversationsDetailsJobAsync(string jobId, CancellationToken cancellationToken) =>
@@ -55,7 +58,7 @@ public sealed class AnalyticsApi
 
     public Task<ConversationAggregateQueryResponse> PostConversationsAggregatesQueryAsync(ConversationAggregationQuery body,
         CancellationToken cancellationToken) =>
-        ApiCall.SendAsync(_connection, HttpMethod.Post, AggregatesQueryPath, body, ApiJson.Default.ConversationAggregationQuery,
+        ApiCall.QueryAsync(_connection, AggregatesQueryPath, body, ApiJson.Default.ConversationAggregationQuery,
             ApiJson.Default.ConversationAggregateQueryResponse, cancellationToken);
 
     private static string JobPath(string jobId) => DetailsJobsPath + "/" + Uri.EscapeDataString(jobId);

@@ -13,19 +13,32 @@ namespace GenesysConvo.Core.Api;
 /// JSON contract, and an answer that does not read as that contract turned into an error that names the endpoint.</summary>
 internal static class ApiCall
 {
-    public static async Task<TResponse> SendAsync<TRequest, TResponse>(GenesysConnection connection, HttpMethod method, string path,
-        TRequest body, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
-    {
-        var content = JsonSerializer.SerializeToUtf8Bytes(body, requestType);
-        return Read(await connection.SendAsync(method, path, content, cancellationToken).ConfigureAwait(false), responseType);
-    }
+    private const RequestTraits Reading = RequestTraits.Idempotent | RequestTraits.ExpectsJson;
+
+    /// <summary>A POST that only reads (a query or a search): safe to send again after a 500.</summary>
+    public static Task<TResponse> QueryAsync<TRequest, TResponse>(GenesysConnection connection, string path, TRequest body,
+        JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken) =>
+        SendAsync(connection, HttpMethod.Post, path, body, requestType, responseType, Reading, cancellationToken);
+
+    /// <summary>A POST that creates something: not sent again after a 500, which may have created it.</summary>
+    public static Task<TResponse> CreateAsync<TRequest, TResponse>(GenesysConnection connection, string path, TRequest body,
+        JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken) =>
+        SendAsync(connection, HttpMethod.Post, path, body, requestType, responseType, RequestTraits.ExpectsJson, cancellationToken);
 
     public static async Task<TResponse> GetAsync<TResponse>(GenesysConnection connection, string path, JsonTypeInfo<TResponse> responseType,
         CancellationToken cancellationToken) =>
-        Read(await connection.SendAsync(HttpMethod.Get, path, (byte[]?)null, cancellationToken).ConfigureAwait(false), responseType);
+        Read(await connection.SendAsync(HttpMethod.Get, path, null, Reading, cancellationToken).ConfigureAwait(false), responseType);
 
     public static Task DeleteAsync(GenesysConnection connection, string path, CancellationToken cancellationToken) =>
-        connection.SendAsync(HttpMethod.Delete, path, (byte[]?)null, cancellationToken);
+        connection.SendAsync(HttpMethod.Delete, path, null, RequestTraits.Idempotent, cancellationToken);
+
+    private static async Task<TResponse> SendAsync<TRequest, TResponse>(GenesysConnection connection, HttpMethod method, string path,
+        TRequest body, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, RequestTraits traits,
+        CancellationToken cancellationToken)
+    {
+        var content = JsonSerializer.SerializeToUtf8Bytes(body, requestType);
+        return Read(await connection.SendAsync(method, path, content, traits, cancellationToken).ConfigureAwait(false), responseType);
+    }
 
     /// <summary>The body as the endpoint's response type. Every endpoint read here defines a JSON object, so an empty
     /// body or JSON null is as wrong as an HTML page: reading it as "nothing" could end a result early without a word.</summary>
@@ -34,11 +47,15 @@ internal static class ApiCall
         try
         {
             if (JsonSerializer.Deserialize(response.Content, responseType) is { } value) return value;
-            throw ApiErrors.UnreadableBody(response.Method, response.Path, response.StatusCode, response.CorrelationId, null);
+            throw Unreadable(response, null);
         }
         catch (JsonException e)
         {
-            throw ApiErrors.UnreadableBody(response.Method, response.Path, response.StatusCode, response.CorrelationId, e);
+            throw Unreadable(response, e);
         }
     }
+
+    private static GenesysApiException Unreadable(ApiResponse response, JsonException? reason) =>
+        ApiErrors.UnreadableBody(response.Method, response.Path, response.StatusCode, response.CorrelationId, response.Attempts,
+            JsonBodies.Excerpt(response.Content), reason);
 }

@@ -26,7 +26,7 @@ public sealed class UsersApi
             ApiJson.Default.EntityListingNamedEntity, cancellationToken);
 
     public Task<UsersSearchResponse> PostUsersSearchAsync(UserSearchRequest body, CancellationToken cancellationToken) =>
-        ApiCall.SendAsync(_connection, HttpMethod.Post, UsersPath + "/search", body, ApiJson.Default.UserSearchRequest,
+        ApiCall.QueryAsync(_connection, UsersPath + "/search", body, ApiJson.Default.UserSearchRequest,
             ApiJson.Default.UsersSearchResponse, cancellationToken);
 
     /// <summary>The user the token belongs to; a client-credentials token gets 400 (no user context).</summary>

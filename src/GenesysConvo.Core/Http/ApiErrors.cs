@@ -133,13 +133,22 @@ internal static class ApiErrors
         { Method = method, Path = path, Attempts = attempts };
     }
 
-    /// <summary>A success status whose body is not the JSON the endpoint defines (a proxy's HTML page, a cut body).</summary>
-    public static GenesysApiException UnreadableBody(string method, string path, int status, string? correlationId, Exception? reason) =>
-        new GenesysApiException(GenesysErrorKind.InvalidResponse,
-            $"{method} {path} answered {status} with a body that is not the JSON the API defines" +
-            $"{(reason is null ? "" : " (" + reason.Message + ")")}. A proxy or gateway may be in the way; retry, " +
-            $"and check -ApiBaseUri / -Region.{CorrelationSuffix(correlationId)}", reason)
-        { StatusCode = status, Method = method, Path = path, CorrelationId = correlationId };
+    /// <summary>A success status whose body is not the JSON the endpoint defines (a proxy's HTML page, a cut body),
+    /// after the pipeline's retries: says which call, what it got, and where the fault likely is.</summary>
+    public static GenesysApiException UnreadableBody(string method, string path, int status, string? correlationId, int attempts,
+        string excerpt, Exception? reason)
+    {
+        var tried = attempts > 1 ? $" on each of {attempts} attempts" : "";
+        var what = excerpt.Length == 0 ? "an empty body" : $"a body that is not the JSON the API defines: \"{excerpt}\"";
+        var message = $"{method} {path} answered {status} with {what}{tried}" + (reason is null ? "" : $" ({reason.Message})")
+                      + ". A proxy or gateway may be in the way: retry later, and check -ApiBaseUri / -Region."
+                      + CorrelationSuffix(correlationId);
+        return new GenesysApiException(GenesysErrorKind.InvalidResponse, message, reason)
+        {
+            StatusCode = status, Method = method, Path = path, CorrelationId = correlationId, Attempts = attempts,
+            ErrorId = "GenesysConvo.UnreadableResponse",
+        };
+    }
 
     private static string CorrelationSuffix(string? correlationId) => correlationId is null ? "" : $" (correlation id {correlationId})";
 

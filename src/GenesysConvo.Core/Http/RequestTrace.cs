@@ -15,6 +15,12 @@ internal sealed class RequestTrace
     public string? GaveUpBecause { get; set; }
     /// <summary>Whether the token sent could have been renewed: a 401 means something else when it could not.</summary>
     public bool? TokenRenewable { get; set; }
+    /// <summary>Sending it twice does no harm (GET, and the query POSTs that only read): a 500 may be retried.</summary>
+    public bool Idempotent { get; set; }
+    /// <summary>A success must carry JSON: a body that is cut or not JSON (a proxy's page) is a fault worth a retry.</summary>
+    public bool ExpectsJson { get; set; }
+    /// <summary>The last attempt answered a success whose body was not JSON.</summary>
+    public bool UnreadableBody { get; set; }
 
     public static RequestTrace? Of(HttpRequestMessage request)
     {

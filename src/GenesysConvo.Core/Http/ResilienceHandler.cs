@@ -11,9 +11,10 @@ using Polly.Timeout;
 
 namespace GenesysConvo.Core.Http;
 
-/// <summary>Retries what is worth retrying through a Polly pipeline: 429 after what Retry-After says,
-/// 502/503/504, network failures and per-attempt timeouts with exponential backoff and jitter.
-/// Bounded by a retry count, the longest single wait and the total duration; every wait is cancellable.</summary>
+/// <summary>Retries what is worth retrying through a Polly pipeline: 429 after what Retry-After says; 502/503/504,
+/// 500 for idempotent requests (as the official SDKs do), network failures, per-attempt timeouts, and a success whose
+/// body is cut or not JSON where JSON was expected, with exponential backoff and jitter. Bounded by a retry count, the
+/// longest single wait and the total duration; every wait is cancellable.</summary>
 internal sealed class ResilienceHandler : DelegatingHandler
 {
     private static readonly ResiliencePropertyKey<RequestTrace> s_traceKey = new ResiliencePropertyKey<RequestTrace>("GenesysConvo.Trace");
@@ -57,6 +58,8 @@ internal sealed class ResilienceHandler : DelegatingHandler
                 var response = await base.SendAsync(attempt, ctx.CancellationToken).ConfigureAwait(false);
                 // Read the body inside the attempt, so a connection cut mid-body is retried like any network failure.
                 await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+                trace.UnreadableBody = trace.ExpectsJson && response.IsSuccessStatusCode
+                    && !JsonBodies.IsWellFormed(await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false));
                 return response;
             }, context).ConfigureAwait(false);
         }
@@ -70,16 +73,23 @@ internal sealed class ResilienceHandler : DelegatingHandler
         status == (HttpStatusCode)429 || status == HttpStatusCode.BadGateway
         || status == HttpStatusCode.ServiceUnavailable || status == HttpStatusCode.GatewayTimeout;
 
+    /// <summary>Worth another attempt: a transient status, a 500 of a request that may be sent twice (501 never: the
+    /// server says it cannot do this), or a success whose body could not be read as the JSON it should be.</summary>
+    private static bool IsTransient(HttpResponseMessage response, RequestTrace trace) =>
+        IsTransientStatus(response.StatusCode)
+        || (response.StatusCode == HttpStatusCode.InternalServerError && trace.Idempotent)
+        || trace.UnreadableBody;
+
     internal static bool IsTransientException(Exception? exception) =>
         exception is HttpRequestException || exception is IOException || exception is TimeoutRejectedException;
 
     private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
     {
         if (context.CancellationToken.IsCancellationRequested) return false;
-        var transient = outcome.Result is { } response ? IsTransientStatus(response.StatusCode) : IsTransientException(outcome.Exception);
+        var trace = context.Properties.GetValue(s_traceKey, new RequestTrace());
+        var transient = outcome.Result is { } response ? IsTransient(response, trace) : IsTransientException(outcome.Exception);
         if (!transient) return false;
 
-        var trace = context.Properties.GetValue(s_traceKey, new RequestTrace());
         var delay = DelayFor(outcome, trace.Attempts - 1, jitter: false);
         if (delay > _options.MaxDelay)
         {
@@ -117,7 +127,9 @@ internal sealed class ResilienceHandler : DelegatingHandler
     {
         var trace = args.Context.Properties.GetValue(s_traceKey, new RequestTrace());
         trace.Waited += args.RetryDelay;
-        var why = args.Outcome.Result is { } r ? $"{(int)r.StatusCode} {r.ReasonPhrase}" : DescribeFailure(args.Outcome.Exception);
+        var why = args.Outcome.Result is { } r
+            ? $"{(int)r.StatusCode} {r.ReasonPhrase}{(trace.UnreadableBody ? " with a body that is not JSON" : "")}"
+            : DescribeFailure(args.Outcome.Exception);
         OperationContext.Observer.Verbose($"Retry {args.AttemptNumber + 1} after {why}: waiting {Durations.Describe(args.RetryDelay)}.");
     }
 

@@ -76,14 +76,18 @@ public sealed class GenesysConnection : IDisposable
     /// <summary>Sends one API request through the session's pipeline. pathAndQuery is relative to the API base
     /// (/api/v2/...); the body is UTF-8 JSON. A non-success answer becomes a GenesysApiException; cancellation stays
     /// an OperationCanceledException.</summary>
-    public async Task<ApiResponse> SendAsync(HttpMethod method, string pathAndQuery, byte[]? utf8Json, CancellationToken cancellationToken)
+    public async Task<ApiResponse> SendAsync(HttpMethod method, string pathAndQuery, byte[]? utf8Json, RequestTraits traits,
+        CancellationToken cancellationToken)
     {
         var uri = RequestUris.Combine(Options.EffectiveApiBaseUri, pathAndQuery);
         var path = uri.AbsolutePath;
         using var request = new HttpRequestMessage(method, uri);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (utf8Json != null) request.Content = new ByteArrayContent(utf8Json) { Headers = { ContentType = s_json } };
-        var trace = new RequestTrace();
+        var trace = new RequestTrace
+        {
+            Idempotent = traits.HasFlag(RequestTraits.Idempotent), ExpectsJson = traits.HasFlag(RequestTraits.ExpectsJson),
+        };
         trace.AttachTo(request);
 
         HttpResponseMessage response;
@@ -105,9 +109,10 @@ public sealed class GenesysConnection : IDisposable
         }
     }
 
-    /// <summary>Sends a body given as text (Invoke-GenesysCloudRequest).</summary>
+    /// <summary>Sends a body given as text (Invoke-GenesysCloudRequest): retried as HTTP says the method may be.</summary>
     public Task<ApiResponse> SendAsync(HttpMethod method, string pathAndQuery, string? json, CancellationToken cancellationToken) =>
-        SendAsync(method, pathAndQuery, json is null ? null : Encoding.UTF8.GetBytes(json), cancellationToken);
+        SendAsync(method, pathAndQuery, json is null ? null : Encoding.UTF8.GetBytes(json), RequestTraitsOf.Method(method),
+            cancellationToken);
 
     private static ServiceProvider BuildServices(ConnectionOptions options)
     {

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using GenesysConvo.Analytics;
 using GenesysConvo.Core.Api;
 using GenesysConvo.Core.Diagnostics;
+using GenesysConvo.Core.Http;
 
 namespace GenesysConvo.Core.Analytics.Details;
 
@@ -15,6 +16,8 @@ internal sealed class DetailsJobReader
 {
     /// <summary>Result page size (docs/genesys-api.md §3: the maximum is unconfirmed; third-party exporters use 1,000).</summary>
     private const int ResultPageSize = 1000;
+    /// <summary>How many times an empty last result page is asked for again before it counts as the end.</summary>
+    private const int EmptyEndConfirmations = 2;
     private static readonly TimeSpan s_firstPoll = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan s_longestPoll = TimeSpan.FromSeconds(5);
 
@@ -49,13 +52,22 @@ internal sealed class DetailsJobReader
         {
             await WaitUntilFulfilledAsync(jobId, interval, cancellationToken).ConfigureAwait(false);
             string? cursor = null;
-            do
+            var confirmations = EmptyEndConfirmations;
+            while (true)
             {
                 var page = await _api.GetConversationsDetailsJobResultsAsync(jobId, cursor, ResultPageSize, cancellationToken)
                     .ConfigureAwait(false);
-                cursor = string.IsNullOrEmpty(page.Cursor) ? null : page.Cursor;
+                var next = string.IsNullOrEmpty(page.Cursor) ? null : page.Cursor;
+                if (next is null && (page.Conversations?.Count ?? 0) == 0 && confirmations-- > 0)
+                {
+                    // An empty last page is asked for again: a proxy's "{}" must not pass for the end of the results.
+                    OperationContext.Observer.Verbose($"Analytics job {jobId}: an empty last result page; asking for it again.");
+                    continue;
+                }
                 yield return page.Conversations ?? new List<AnalyticsConversation>();
-            } while (cursor != null);
+                if (next is null) break;
+                cursor = next;
+            }
             finished = true;
         }
         finally
@@ -89,7 +101,7 @@ internal sealed class DetailsJobReader
                         "before its results were read. Run the search again.")
                     { ErrorId = "GenesysConvo.JobFailed" };
             }
-            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            await _api.Time.DelayAsync(delay, cancellationToken).ConfigureAwait(false);
             delay = TimeSpan.FromMilliseconds(Math.Min(s_longestPoll.TotalMilliseconds, delay.TotalMilliseconds * 2));
         }
     }

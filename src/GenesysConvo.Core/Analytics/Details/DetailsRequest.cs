@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using GenesysConvo.Analytics;
 using GenesysConvo.Core.Api;
@@ -25,6 +26,12 @@ public class DetailsRequest
     public DetailsSource Source { get; set; }
     /// <summary>The title of the progress the engine reports while it waits (a details job).</summary>
     public string Activity { get; set; } = "Reading conversation details";
+    /// <summary>Read the jobs part as one job per this span (null: one job), so a resumed read repeats less.</summary>
+    public TimeSpan? JobSpan { get; set; }
+    /// <summary>Query slices no longer than this (null: as long as the API accepts).</summary>
+    public TimeSpan? SliceLength { get; set; }
+    /// <summary>Where an earlier read stopped, to continue from (null: from the start). The reader moves it on as it goes.</summary>
+    public DetailsPosition? Resume { get; set; }
 }
 
 /// <summary>A page of conversations the stream has not given before, each of which started in the window, with where
@@ -38,6 +45,9 @@ public sealed class DetailsPage
         Fetched = fetched;
         Estimated = estimated;
     }
+
+    /// <summary>This page ends its unit (it may be empty: the end of a unit shows only after it).</summary>
+    public bool EndsUnit { get; set; }
 
     public IReadOnlyList<AnalyticsConversation> Conversations { get; }
     /// <summary>"slice 2 of 5 (2026-03-01 00:00 to 2026-03-08 00:00 UTC), page 3", for progress.</summary>

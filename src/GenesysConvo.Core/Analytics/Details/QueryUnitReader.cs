@@ -1,0 +1,178 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using GenesysConvo.Analytics;
+using GenesysConvo.Core.Api;
+using GenesysConvo.Core.Api.Models;
+using GenesysConvo.Core.Diagnostics;
+using GenesysConvo.Core.Http;
+
+namespace GenesysConvo.Core.Analytics.Details;
+
+/// <summary>Reads one query unit of a plan page by page: halves a slice that holds more than the API pages through,
+/// keeps what started in the slice and was not given before, and checks the end against the API's own count.</summary>
+internal sealed class QueryUnitReader
+{
+    /// <summary>How often a page that ends a slice too early is asked again before the read fails.</summary>
+    internal const int PrematureEndRetries = 2;
+    private static readonly TimeSpan s_smallestSlice = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan s_firstRetryDelay = TimeSpan.FromSeconds(1);
+
+    private readonly AnalyticsApi _api;
+    private readonly DetailsRequest _request;
+    private readonly DetailsProgress _progress;
+    private readonly DetailsPosition _position;
+
+    public QueryUnitReader(AnalyticsApi api, DetailsRequest request, DetailsProgress progress, DetailsPosition position)
+    {
+        _api = api;
+        _request = request;
+        _progress = progress;
+        _position = position;
+    }
+
+    public async IAsyncEnumerable<DetailsPage> ReadAsync(
+        DetailsUnit unit, string label, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var query = unit.Kind == DetailsUnitKind.OpenConversations ? OpenConversations(_request.Query) : _request.Query;
+        // Too many results for one slice: its halves are read next, in order (they share the unit's given ids).
+        var slices = new Stack<TimeWindow>(new[] { unit.Window });
+        while (slices.Count > 0)
+        {
+            var slice = slices.Pop();
+            var state = new SliceState();
+            for (var pageNumber = 1; ; pageNumber++)
+            {
+                var step = await ReadPageAsync(query, slice, pageNumber, state, cancellationToken).ConfigureAwait(false);
+                if (step.Conversations is { } conversations)
+                {
+                    var fresh = conversations
+                        .Where(c => slice.Contains(c.ConversationStart) && !_position.OpenFromJobs.Contains(c.ConversationId)
+                                    && _position.GivenInUnit.Add(c.ConversationId))
+                        .ToList();
+                    yield return new DetailsPage(fresh, $"{label}, page {pageNumber}", _progress.Fetched, _progress.Estimated);
+                }
+                if (step.Halves is { } halves)
+                {
+                    slices.Push(halves.Second);
+                    slices.Push(halves.First);
+                    break;
+                }
+                if (step.Conversations is null) break;
+            }
+        }
+    }
+
+    /// <summary>The open conversations of the jobs part: what the datalake may not hold yet.</summary>
+    private static DetailsQuery OpenConversations(DetailsQuery query)
+    {
+        var open = query.Clone();
+        open.Add(DetailsFilterKind.Conversation, QueryFilters.AllOf(QueryFilters.NotExists("conversationEnd")));
+        return open;
+    }
+
+    /// <summary>One page of a slice: its conversations (none past the end), and the slice's halves when the rest of the
+    /// slice holds more than the API pages through.</summary>
+    private async Task<SliceStep> ReadPageAsync(
+        DetailsQuery query, TimeWindow slice, int pageNumber, SliceState state, CancellationToken cancellationToken)
+    {
+        var pageSize = _request.PageSize;
+        AnalyticsConversationQueryResponse page;
+        try
+        {
+            page = await ReadCheckedPageAsync(query, slice, pageNumber, state, cancellationToken).ConfigureAwait(false);
+        }
+        catch (GenesysApiException e) when (IsTooDeep(e) && slice.Length > s_smallestSlice)
+        {
+            OperationContext.Observer.Verbose($"{slice} grew past the paging depth while it was read; splitting it.");
+            return SliceStep.Split(slice.Halve());
+        }
+        if (pageNumber == 1)
+        {
+            if (page.TotalHits > AnalyticsApi.MaxDetailsDepth && slice.Length > s_smallestSlice)
+            {
+                OperationContext.Observer.Verbose(
+                    $"{slice} holds about {page.TotalHits} conversations, more than the API pages through; splitting it.");
+                return SliceStep.Split(slice.Halve());
+            }
+            _progress.Estimated += page.TotalHits ?? 0;
+        }
+        if (page.Conversations is null || page.Conversations.Count == 0) return SliceStep.End;
+        _progress.Fetched += page.Conversations.Count;
+        if ((long)(pageNumber + 1) * pageSize <= AnalyticsApi.MaxDetailsDepth) return SliceStep.Page(page.Conversations);
+        // The next page would pass the paging depth: the rest of the slice is read as two halves.
+        if (slice.Length <= s_smallestSlice)
+            throw new GenesysApiException(GenesysErrorKind.InvalidRequest,
+                $"More than {AnalyticsApi.MaxDetailsDepth} conversations started within one minute ({slice}); "
+                + "narrow the search with filters.");
+        return SliceStep.Page(page.Conversations, then: slice.Halve());
+    }
+
+    /// <summary>A page, asked again (a few times, with a pause) while it ends the slice before the count the API gave for
+    /// it: a page without conversations, or "{}", is the end only once the slice has delivered what the API said it holds
+    /// (then, or on its last short page).</summary>
+    private async Task<AnalyticsConversationQueryResponse> ReadCheckedPageAsync(DetailsQuery query, TimeWindow slice, int pageNumber,
+        SliceState state, CancellationToken cancellationToken)
+    {
+        var body = query.ForPage(slice, _request.PageSize, pageNumber);
+        var delay = s_firstRetryDelay;
+        for (var attempt = 0; ; attempt++)
+        {
+            var page = await _api.PostConversationsDetailsQueryAsync(body, cancellationToken).ConfigureAwait(false);
+            if (page.TotalHits is { } hits) state.TotalHits = hits;
+            var count = page.Conversations?.Count ?? 0;
+            if (count > 0 || state.Settled || state.Received >= state.TotalHits)
+            {
+                state.Received += count;
+                // A short page that completes the count is the end as the API saw it then; what starts later (a
+                // window that reaches now) sorts into pages already read, and the count may grow past what arrived.
+                state.Settled |= count > 0 && count < _request.PageSize && state.Received >= state.TotalHits;
+                return page;
+            }
+            if (attempt == PrematureEndRetries) throw Incomplete(slice, pageNumber, state);
+            OperationContext.Observer.Verbose($"{slice}, page {pageNumber}: no conversations although the API counts {state.TotalHits} " +
+                                              $"and {state.Received} arrived; asking again in {Durations.Describe(delay)}.");
+            await _api.Time.DelayAsync(delay, cancellationToken).ConfigureAwait(false);
+            delay += delay;
+        }
+    }
+
+    private GenesysApiException Incomplete(TimeWindow slice, int pageNumber, SliceState state) =>
+        new GenesysApiException(GenesysErrorKind.InvalidResponse,
+            $"The details query ended the slice {slice} at page {pageNumber} with {state.Received} conversations, but counted " +
+            $"{state.TotalHits} for it; asked {PrematureEndRetries + 1} times, the answer stayed short. The result would be incomplete, " +
+            "so the read stops here. Run it again later; Export-GenesysConversationHistory -CheckpointPath continues where it stopped.")
+        { ErrorId = "GenesysConvo.IncompleteResult" };
+
+    private static bool IsTooDeep(GenesysApiException e) =>
+        e.Kind == GenesysErrorKind.InvalidRequest && e.Message.IndexOf("may not exceed", StringComparison.OrdinalIgnoreCase) >= 0;
+
+    /// <summary>What one slice has delivered against what the API said it holds.</summary>
+    private sealed class SliceState
+    {
+        public long TotalHits { get; set; }
+        public long Received { get; set; }
+        /// <summary>A short page has delivered the whole count: the slice has ended.</summary>
+        public bool Settled { get; set; }
+    }
+
+    private readonly struct SliceStep
+    {
+        private SliceStep(IReadOnlyList<AnalyticsConversation>? conversations, (TimeWindow, TimeWindow)? halves)
+        {
+            Conversations = conversations;
+            Halves = halves;
+        }
+
+        public IReadOnlyList<AnalyticsConversation>? Conversations { get; }
+        public (TimeWindow First, TimeWindow Second)? Halves { get; }
+
+        public static SliceStep End => default;
+        public static SliceStep Split((TimeWindow, TimeWindow) halves) => new SliceStep(null, halves);
+        public static SliceStep Page(IReadOnlyList<AnalyticsConversation> conversations, (TimeWindow, TimeWindow)? then = null) =>
+            new SliceStep(conversations, then);
+    }
+}
