@@ -21,6 +21,8 @@ internal sealed class FakeAnalyticsServer : HttpMessageHandler
     public FakeAnalyticsServer(IEnumerable<HeldConversation> conversations) => _conversations = conversations.OrderBy(c => c.Start).ToList();
 
     public DateTimeOffset DataAvailability { get; set; } = DateTimeOffset.MaxValue;
+    /// <summary>The server's now: what starts later does not exist yet, what ends later is still open.</summary>
+    public Func<DateTimeOffset>? Now { get; set; }
     public bool JobsHoldOpenConversations { get; set; }
     public int JobResultPageSize { get; set; } = 50;
     /// <summary>Every API request as (method, path, body), in order.</summary>
@@ -69,6 +71,14 @@ internal sealed class FakeAnalyticsServer : HttpMessageHandler
         return Json("{\"state\":\"FULFILLED\"}");
     }
 
+    /// <summary>The conversations as of the server's now.</summary>
+    private List<HeldConversation> AsOfNow()
+    {
+        if (Now is null) return _conversations;
+        var now = Now();
+        return _conversations.Where(c => c.Start <= now).Select(c => c.End > now ? c with { End = null } : c).ToList();
+    }
+
     private HttpResponseMessage QueryPage(JsonNode body)
     {
         var interval = TimeWindow.Parse(body["interval"]!.GetValue<string>());
@@ -76,7 +86,12 @@ internal sealed class FakeAnalyticsServer : HttpMessageHandler
         var page = body["paging"]!["pageNumber"]!.GetValue<int>();
         var openOnly = body.ToJsonString().Contains("\"notExists\"", StringComparison.Ordinal);
         var dayStart = new DateTimeOffset(interval.Start.UtcDateTime.Date, TimeSpan.Zero);
-        var matching = _conversations.Where(c => c.Start >= dayStart && c.Start < interval.End && (!openOnly || c.End is null)).ToList();
+        var ids = (body["conversationFilters"]?.AsArray() ?? new JsonArray())
+            .SelectMany(f => f!["predicates"]?.AsArray() ?? new JsonArray())
+            .Where(p => p!["dimension"]?.GetValue<string>() == "conversationId").Select(p => p!["value"]!.GetValue<string>()).ToHashSet();
+        var matching = AsOfNow()
+            .Where(c => c.Start >= dayStart && c.Start < interval.End && (!openOnly || c.End is null) && (ids.Count == 0 || ids.Contains(c.Id)))
+            .ToList();
         var items = matching.Skip((page - 1) * size).Take(size).ToList();
         return Json(items.Count == 0
             ? $"{{\"totalHits\":{matching.Count}}}"
@@ -87,7 +102,7 @@ internal sealed class FakeAnalyticsServer : HttpMessageHandler
     {
         TimeWindow interval;
         lock (_jobs) interval = _jobs[jobId];
-        var held = _conversations.Where(c => c.Start < interval.End && (c.End is null ? JobsHoldOpenConversations : c.End > interval.Start && c.End <= DataAvailability)).ToList();
+        var held = AsOfNow().Where(c => c.Start < interval.End && (c.End is null ? JobsHoldOpenConversations : c.End > interval.Start && c.End <= DataAvailability)).ToList();
         var cursor = System.Web.HttpUtility.ParseQueryString(query)["cursor"];
         var from = cursor is null ? 0 : int.Parse(cursor);
         var items = held.Skip(from).Take(JobResultPageSize).ToList();

@@ -5,6 +5,7 @@ global using GenesysConvo.Core.Api;
 global using GenesysConvo.Core.Api.Models;
 global using GenesysConvo.Core.Auth;
 global using GenesysConvo.Core.Conversations;
+global using GenesysConvo.Core.Conversations.Export;
 global using GenesysConvo.Core.Conversations.History;
 global using GenesysConvo.Core.Conversations.Live;
 global using GenesysConvo.Core.Diagnostics;

@@ -55,7 +55,8 @@ internal sealed class DetailsRecordWriter
         }
     }
 
-    private async Task WritePageAsync(IReadOnlyList<AnalyticsConversation> conversations, CancellationToken cancellationToken)
+    /// <summary>Names a page's ids (one bulk look-up per kind), then writes its records.</summary>
+    public async Task WritePageAsync(IReadOnlyList<AnalyticsConversation> conversations, CancellationToken cancellationToken)
     {
         if (conversations.Count == 0) return;
         foreach (var group in IdsIn(conversations).GroupBy(x => x.Kind))
@@ -79,7 +80,7 @@ internal sealed class DetailsRecordWriter
             new[] { (NameKind.User, p.UserId) }.Concat(p.Sessions.SelectMany(s => s.Segments).SelectMany(g =>
                 new[] { (NameKind.Queue, g.QueueId), (NameKind.WrapUpCode, g.WrapUpCode) })));
 
-    private void Report(DetailsPage page)
+    public void Report(DetailsPage page)
     {
         if (!(OperationContext.Observer is IProgressObserver progress)) return;
         var percent = page.Estimated > 0 ? (int)Math.Min(99, 100 * page.Fetched / page.Estimated) : -1;

@@ -39,6 +39,12 @@ public sealed class GenesysConnection : IDisposable
     /// <summary>The org the token belongs to, once the API layer has read it.</summary>
     public string? OrganizationId { get; set; }
     public string? OrganizationName { get; set; }
+    /// <summary>API requests sent through the session, and the retries among their attempts (for summaries).</summary>
+    public long RequestCount => Interlocked.Read(ref _requests);
+    public long RetryCount => Interlocked.Read(ref _retries);
+
+    private long _requests;
+    private long _retries;
 
     /// <summary>Validates the options and gets the first token, so a login that fails (wrong host, bad credentials,
     /// an expired supplied token) fails here and never counts as connected.</summary>
@@ -98,6 +104,11 @@ public sealed class GenesysConnection : IDisposable
         catch (Exception e) when (!(e is OperationCanceledException) || !cancellationToken.IsCancellationRequested)
         {
             throw ApiErrors.FromException(e, method.Method, path, trace);
+        }
+        finally
+        {
+            Interlocked.Increment(ref _requests);
+            Interlocked.Add(ref _retries, Math.Max(0, trace.Attempts - 1));
         }
 
         using (response)
