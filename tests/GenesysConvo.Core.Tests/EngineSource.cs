@@ -21,14 +21,13 @@ internal sealed record Declaration(string? FileFolder, string Namespace, string 
 /// run, and read with the semantic model for what each folder uses: every name, member access, object creation,
 /// attribute, nameof and constant, and the type of every expression (so a var or a lambda parameter counts), in every
 /// kind of body, async iterators included. A using directive or a doc comment alone is no dependency.
-/// Nothing runs the JSON source generator, so the generated half of ApiJson is missing: what does not resolve is
+/// Nothing runs the JSON source generator, so the generated half of each JSON context is missing: what does not resolve is
 /// skipped, and <see cref="UnexpectedErrors"/> lists every other compile error, so that a missing reference cannot
 /// hide a dependency.
 /// </summary>
 internal sealed class EngineSource
 {
     public const string RootNamespace = "GenesysConvo.Core";
-    private const string GeneratedJsonContext = "ApiJson";
 
     private static readonly string[] s_netPreprocessorSymbols = ["NET", "NETCOREAPP", "NET8_0", "NET8_0_OR_GREATER"];
     private static readonly Lazy<EngineSource> s_instance = new(Read);
@@ -56,7 +55,7 @@ internal sealed class EngineSource
     /// <summary>Every type declaration, by its full name (nested types included).</summary>
     public IReadOnlyList<Declaration> Types { get; }
 
-    /// <summary>Compile errors other than the missing generated members of ApiJson.</summary>
+    /// <summary>Compile errors other than the missing generated members of the JSON contexts.</summary>
     public IReadOnlyList<string> UnexpectedErrors { get; }
 
     /// <summary>The folder of an engine namespace: GenesysConvo.Core.Analytics.Details → Analytics.</summary>
@@ -81,7 +80,8 @@ internal sealed class EngineSource
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
         // Files are read in parallel (a semantic model per file; the compilation is shared and thread-safe), in order.
-        var files = trees.AsParallel().AsOrdered().Select(tree => ReadFile(compilation.GetSemanticModel(tree))).ToList();
+        var jsonContexts = JsonContexts(trees);
+        var files = trees.AsParallel().AsOrdered().Select(tree => ReadFile(compilation.GetSemanticModel(tree), jsonContexts)).ToList();
         return new EngineSource(
             MostSpecificPerLine(files.SelectMany(file => file.Dependencies)),
             files.SelectMany(file => file.Namespaces).ToList(),
@@ -93,7 +93,7 @@ internal sealed class EngineSource
     /// One file's uses of other folders, declarations and compile errors. The errors come from the same semantic
     /// model as the uses, which reuses what it has bound already.
     /// </summary>
-    private static FileFacts ReadFile(SemanticModel model)
+    private static FileFacts ReadFile(SemanticModel model, IReadOnlyList<ClassDeclarationSyntax> jsonContexts)
     {
         var fileFolder = FileFolder(model.SyntaxTree.FilePath);
         return new FileFacts(
@@ -101,7 +101,7 @@ internal sealed class EngineSource
             Declarations(model, fileFolder, node => node is BaseNamespaceDeclarationSyntax).ToList(),
             Declarations(model, fileFolder, node => node is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax).ToList(),
             model.GetDiagnostics()
-                .Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error && !IsForGeneratedJsonContext(diagnostic))
+                .Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error && !IsForGeneratedJsonContext(diagnostic, jsonContexts))
                 .Select(diagnostic => diagnostic.ToString())
                 .ToList());
     }
@@ -151,12 +151,22 @@ internal sealed class EngineSource
     }
 
     /// <summary>
-    /// The generator writes ApiJson's constructor, its overrides and one property per serializable type; without it
-    /// the class misses them (errors in ApiJson.cs) and every use of such a property fails to bind.
+    /// The generator writes a JSON context's constructor, its overrides and one property per serializable type (the
+    /// classes marked [JsonSerializable]: ApiJson, ExportJson); without it the class misses them (errors at its
+    /// declaration) and every use of such a property fails to bind (CS0117 naming the context).
     /// </summary>
-    private static bool IsForGeneratedJsonContext(Diagnostic diagnostic) =>
-        Path.GetFileNameWithoutExtension(diagnostic.Location.SourceTree?.FilePath) == GeneratedJsonContext
-        || (diagnostic.Id == "CS0117" && diagnostic.GetMessage().StartsWith($"'{GeneratedJsonContext}' ", StringComparison.Ordinal));
+    private static bool IsForGeneratedJsonContext(Diagnostic diagnostic, IReadOnlyList<ClassDeclarationSyntax> contexts)
+    {
+        var inContext = contexts.Any(type => type.SyntaxTree == diagnostic.Location.SourceTree && type.Span.Contains(diagnostic.Location.SourceSpan));
+        var usesContext = diagnostic.Id == "CS0117"
+            && contexts.Any(type => diagnostic.GetMessage().StartsWith($"'{type.Identifier.Text}' ", StringComparison.Ordinal));
+        return inContext || usesContext;
+    }
+
+    private static List<ClassDeclarationSyntax> JsonContexts(IEnumerable<SyntaxTree> trees) => trees
+        .SelectMany(tree => tree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>())
+        .Where(type => type.AttributeLists.SelectMany(list => list.Attributes).Any(a => a.Name.ToString() == "JsonSerializable"))
+        .ToList();
 
     private static IEnumerable<FolderDependency> UsesOfOtherFolders(SemanticModel model, string? fileFolder)
     {
