@@ -129,7 +129,7 @@ public sealed class EmulatorMiddleware
         await _next(ctx);
 
         // Framework-made errors (e.g. wrong method) get the platform's ErrorBody like every other error.
-        if (!ctx.Response.HasStarted && ctx.Response.StatusCode >= 400 && ctx.Response.ContentLength is null or 0)
+        if (!FaultResponses.BodyWritten(ctx) && ctx.Response.StatusCode >= 400 && ctx.Response.ContentLength is null or 0)
         {
             var status = ctx.Response.StatusCode == 405 ? 404 : ctx.Response.StatusCode;
             await ErrorBodies.Write(ctx, ErrorBodies.ForStatus(ctx, status));

@@ -39,11 +39,17 @@ public static class FaultResponses
         ctx.Abort();
     }
 
+    /// <summary>
+    /// Whether the endpoint has written a body: sent (the response has started) or held in the buffer of a truncate fault,
+    /// where the response has not started yet.
+    /// </summary>
+    public static bool BodyWritten(HttpContext ctx) => ctx.Response.HasStarted || ctx.Response.Body is ResponseBuffer { Length: > 0 };
+
     /// <summary>Runs <paramref name="handle"/> with the response body going to memory; status and headers are not sent yet.</summary>
     private static async Task<byte[]> Buffer(HttpContext ctx, Func<Task> handle)
     {
         var original = ctx.Response.Body;
-        using var buffer = new MemoryStream();
+        using var buffer = new ResponseBuffer();
         ctx.Response.Body = buffer;
         try
         {
@@ -55,5 +61,9 @@ public static class FaultResponses
         }
 
         return buffer.ToArray();
+    }
+
+    private sealed class ResponseBuffer : MemoryStream
+    {
     }
 }
