@@ -79,8 +79,8 @@ public sealed class EmulatorMiddleware
         }
     }
 
-    /// <summary>Applies the fault plan (delay, then a status, reset or truncation) or handles the request; true when the
-    /// connection was reset.</summary>
+    /// <summary>Applies the fault plan (delay, then a status, reset, truncation or changed body) or handles the request; true
+    /// when the connection was reset.</summary>
     private async Task<bool> Serve(HttpContext ctx, EmulatedHost host, string path, FaultPlan plan)
     {
         if (plan.LatencyMs > 0) await Task.Delay(plan.LatencyMs, ctx.RequestAborted);
@@ -94,6 +94,9 @@ public sealed class EmulatorMiddleware
                 return true;
             case "truncate":
                 await FaultResponses.SendTruncated(ctx, () => Handle(ctx, host, path)); // logged with the status the client saw
+                return false;
+            case { } kind when FaultInjector.BodyKinds.Contains(kind):
+                await FaultResponses.SendAltered(ctx, kind, () => Handle(ctx, host, path));
                 return false;
         }
 

@@ -29,7 +29,10 @@ public sealed record FaultPlan(int LatencyMs, FaultRule? Terminal, string? Descr
 
 public sealed class FaultInjector
 {
-    public static readonly string[] Kinds = ["status", "latency", "reset", "truncate"];
+    /// <summary>Kinds that let the request run normally, then change the body of its real response.</summary>
+    public static readonly string[] BodyKinds = ["cutBody", "withoutConversations", "emptyObject"];
+
+    public static readonly string[] Kinds = ["status", "latency", "reset", "truncate", .. BodyKinds];
 
     private readonly object _gate = new();
     private readonly List<FaultRule> _rules = new();
@@ -40,8 +43,8 @@ public sealed class FaultInjector
 
     public FaultRule Add(FaultRule rule)
     {
-        rule.Kind = rule.Kind.ToLowerInvariant();
-        if (!Kinds.Contains(rule.Kind)) throw new ArgumentException($"kind must be one of {string.Join(", ", Kinds)}.");
+        rule.Kind = Kinds.FirstOrDefault(k => string.Equals(k, rule.Kind, StringComparison.OrdinalIgnoreCase))
+                    ?? throw new ArgumentException($"kind must be one of {string.Join(", ", Kinds)}.");
         if (rule.Kind == "status" && rule.Status is null) throw new ArgumentException("kind 'status' needs a status.");
         if (rule.Kind == "latency" && rule.LatencyMs is null) throw new ArgumentException("kind 'latency' needs latencyMs.");
         if (rule.Count == 0 || rule.Count < -1) throw new ArgumentException("count must be a positive number or -1 (forever).");
@@ -66,8 +69,8 @@ public sealed class FaultInjector
     }
 
     /// <summary>
-    /// Consumes the matching rules in order: every matching latency rule adds its delay; the first matching
-    /// status/reset/truncate rule ends the search. Exhausted rules are removed.
+    /// Consumes the matching rules in order: every matching latency rule adds its delay; the first matching rule of any
+    /// other kind ends the search. Exhausted rules are removed.
     /// </summary>
     public FaultPlan Plan(string host, string method, string path)
     {

@@ -1,13 +1,17 @@
 using System.Globalization;
+using System.Text.Json;
 
 namespace GenesysConvo.Emulator.Infrastructure;
 
 /// <summary>
 /// What a terminal fault rule puts on the wire instead of (or made from) the real response: a status with an error body,
-/// or a truncated body under a false Content-Length.
+/// a truncated body under a false Content-Length, or a real response whose body is changed (cutBody,
+/// withoutConversations, emptyObject) under a correct Content-Length.
 /// </summary>
 public static class FaultResponses
 {
+    private static readonly byte[] EmptyObject = "{}"u8.ToArray();
+
     /// <summary>The rule's status with its own body (verbatim) or the standard ErrorBody.</summary>
     public static async Task WriteStatus(HttpContext ctx, FaultRule rule, int rateLimitPerMinute)
     {
@@ -40,8 +44,61 @@ public static class FaultResponses
     }
 
     /// <summary>
-    /// Whether the endpoint has written a body: sent (the response has started) or held in the buffer of a truncate fault,
-    /// where the response has not started yet.
+    /// Runs the request normally (its status and headers stay), then sends its body changed by <paramref name="kind"/>
+    /// under a correct Content-Length. A response that may not carry a body (1xx, 204, 304) is sent unchanged.
+    /// </summary>
+    public static async Task SendAltered(HttpContext ctx, string kind, Func<Task> handle)
+    {
+        var bytes = await Buffer(ctx, handle);
+        if (ctx.Response.StatusCode is < 200 or 204 or 304) return; // Kestrel refuses any body write for these
+
+        var altered = kind switch
+        {
+            "cutBody" => bytes[..(bytes.Length / 2)],
+            "withoutConversations" => WithoutConversations(bytes),
+            "emptyObject" => EmptyObject,
+            _ => bytes,
+        };
+        ctx.Response.ContentLength = altered.Length;
+        await ctx.Response.Body.WriteAsync(altered);
+    }
+
+    /// <summary>
+    /// The JSON object without its top-level "conversations" property, every other property byte for byte as it was;
+    /// anything else (not JSON, not an object, no such property) unchanged.
+    /// </summary>
+    public static byte[] WithoutConversations(byte[] json)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("conversations", out _)) return json;
+            using var output = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = Json.Options.Encoder }))
+            {
+                writer.WriteStartObject();
+                foreach (var property in root.EnumerateObject())
+                {
+                    if (property.NameEquals("conversations")) continue;
+                    writer.WritePropertyName(property.Name);
+                    writer.WriteRawValue(property.Value.GetRawText(), skipInputValidation: true);
+                }
+
+                writer.WriteEndObject();
+            }
+
+            return output.ToArray();
+        }
+        catch (JsonException)
+        {
+            return json;
+        }
+    }
+
+    /// <summary>
+    /// Whether the endpoint has written a body: sent (the response has started) or held in the buffer of a truncate or
+    /// body-changing fault, where the response has not started yet.
     /// </summary>
     public static bool BodyWritten(HttpContext ctx) => ctx.Response.HasStarted || ctx.Response.Body is ResponseBuffer { Length: > 0 };
 

@@ -1,0 +1,136 @@
+# The emulator's own test-only behaviour, observed as raw HTTP (Invoke-WebRequest, not the module): fault rules.
+# The clock is moved, never waited for.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $emulator = Start-GenesysEmulator
+    $now = '2026-03-10T14:00:00Z'
+    $queryPath = '/api/v2/analytics/conversations/details/query'
+    $jobsPath = '/api/v2/analytics/conversations/details/jobs'
+
+    function Get-Token($Emulator) {
+        $basic = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes("$($Emulator.ClientId):$($Emulator.ClientSecret)"))
+        $answer = Invoke-RestMethod -Method POST -Uri "$($Emulator.LoginUrl)/oauth/token" -Headers @{ Authorization = "Basic $basic" } `
+            -Body @{ grant_type = 'client_credentials' }
+        $answer.access_token
+    }
+
+    # One API call as raw HTTP; errors come back as responses.
+    function Invoke-Api([string] $Path, [string] $Method = 'GET', $Body, $Emulator = $emulator, [string] $Token = $token) {
+        $parameters = @{
+            Uri = "$($Emulator.ApiUrl)$Path"; Method = $Method; Headers = @{ Authorization = "Bearer $Token" }; SkipHttpErrorCheck = $true
+        }
+        if ($null -ne $Body) { $parameters.Body = $Body | ConvertTo-Json -Depth 10 -Compress; $parameters.ContentType = 'application/json' }
+        Invoke-WebRequest @parameters
+    }
+
+    function Get-Bytes($Response) { , $Response.RawContentStream.ToArray() }
+    function Get-Header($Response, [string] $Name) { @($Response.Headers[$Name]) -join ', ' }
+    function Read-Json($Response) { $Response.Content | ConvertFrom-Json -DateKind String }
+
+    function Add-Fault([hashtable] $Rule) { Invoke-EmulatorControl $emulator 'faults' -Method POST -Body $Rule }
+
+    function Reset-Frozen($Emulator = $emulator) {
+        Reset-Emulator $Emulator
+        $null = Invoke-EmulatorControl $Emulator 'clock' -Method PUT -Body @{ now = $now; frozen = $true }
+    }
+
+    function Get-QueryPage([int] $PageNumber, [int] $PageSize = 5) {
+        $paging = @{ pageSize = $PageSize; pageNumber = $PageNumber }
+        Invoke-Api $queryPath POST @{ interval = '2026-03-10T12:00:00Z/2026-03-10T14:00:00Z'; paging = $paging }
+    }
+}
+
+AfterAll {
+    Stop-GenesysEmulator $emulator
+}
+
+Describe 'Fault rules change real responses' {
+    BeforeEach {
+        Reset-Frozen
+        $token = Get-Token $emulator
+    }
+
+    It 'cutBody sends the first half of the real body under a correct Content-Length' {
+        $full = Get-Bytes (Invoke-Api /api/v2/organizations/me)
+        $null = Add-Fault @{ pathPrefix = '/api/v2/organizations'; kind = 'cutBody' }
+        $response = Invoke-Api /api/v2/organizations/me
+        $response.StatusCode | Should -Be 200
+        $cut = Get-Bytes $response
+        $cut.Length | Should -Be ([Math]::Floor($full.Length / 2))
+        [int](Get-Header $response 'Content-Length') | Should -Be $cut.Length
+        [Convert]::ToBase64String($cut) | Should -Be ([Convert]::ToBase64String($full, 0, $cut.Length))
+        { $response.Content | ConvertFrom-Json } | Should -Throw
+    }
+
+    It 'withoutConversations drops only the conversations of a details query page' {
+        $real = Read-Json (Get-QueryPage 1)
+        @($real.conversations).Count | Should -Be 5
+        $null = Add-Fault @{ pathPrefix = $queryPath; kind = 'withoutConversations' }
+        $response = Get-QueryPage 1
+        $response.StatusCode | Should -Be 200
+        [int](Get-Header $response 'Content-Length') | Should -Be (Get-Bytes $response).Length
+        $page = Read-Json $response
+        $page.PSObject.Properties.Name | Should -Not -Contain 'conversations'
+        $page.totalHits | Should -Be $real.totalHits
+    }
+
+    It 'withoutConversations keeps the cursor and dataAvailabilityDate of job results' {
+        $null = Invoke-EmulatorControl $emulator 'config' -Method PUT -Body @{ jobQueuedMs = 0; jobPendingMs = 0 }
+        $jobId = (Read-Json (Invoke-Api $jobsPath POST @{ interval = '2026-03-09T00:00:00Z/2026-03-10T00:00:00Z' })).jobId
+        $real = Read-Json (Invoke-Api "$jobsPath/$jobId/results?pageSize=10")
+        $null = Add-Fault @{ pathPrefix = "$jobsPath/$jobId/results"; kind = 'withoutConversations' }
+        $page = Read-Json (Invoke-Api "$jobsPath/$jobId/results?pageSize=10")
+        $page.PSObject.Properties.Name | Should -Not -Contain 'conversations'
+        $page.cursor | Should -Be $real.cursor
+        $page.dataAvailabilityDate | Should -Be $real.dataAvailabilityDate
+    }
+
+    It 'emptyObject replaces the body by {} and keeps the status' {
+        $null = Add-Fault @{ pathPrefix = '/api/v2/users'; kind = 'emptyObject' }
+        $response = Invoke-Api /api/v2/users
+        $response.StatusCode | Should -Be 200
+        $response.Content | Should -BeExactly '{}'
+        Get-Header $response 'Content-Length' | Should -Be '2'
+    }
+
+    It 'the body kinds keep the status the request got, and a 204 stays without a body' {
+        $null = Add-Fault @{ pathPrefix = $jobsPath; kind = 'cutBody' }
+        $missing = Invoke-Api "$jobsPath/$([guid]::NewGuid())"
+        $missing.StatusCode | Should -Be 404
+        { $missing.Content | ConvertFrom-Json } | Should -Throw
+        $null = Invoke-EmulatorControl $emulator 'config' -Method PUT -Body @{ jobQueuedMs = 0; jobPendingMs = 0 }
+        $jobId = (Read-Json (Invoke-Api $jobsPath POST @{ interval = '2026-03-09T00:00:00Z/2026-03-10T00:00:00Z' })).jobId
+        $null = Add-Fault @{ pathPrefix = $jobsPath; method = 'DELETE'; kind = 'emptyObject' }
+        $deleted = Invoke-Api "$jobsPath/$jobId" DELETE
+        $deleted.StatusCode | Should -Be 204
+        $deleted.RawContentLength | Should -Be 0
+        @(Get-EmulatorRequest $emulator -Api | Where-Object fault).fault -join ',' | Should -Be 'cutBody,emptyObject'
+    }
+
+    It 'logs what it applied in the request log and counts it' {
+        foreach ($kind in 'cutBody', 'withoutConversations', 'emptyObject') { $null = Add-Fault @{ pathPrefix = $queryPath; kind = $kind } }
+        $appliedBefore = (Invoke-EmulatorControl $emulator 'stats').faultsApplied   # since the start: reset keeps it
+        1..4 | ForEach-Object { $null = Get-QueryPage 1 }
+        @(Get-EmulatorRequest $emulator -Api | ForEach-Object { "$($_.status) $($_.fault)" }) -join ',' |
+            Should -Be '200 cutBody,200 withoutConversations,200 emptyObject,200 '
+        (Invoke-EmulatorControl $emulator 'stats').faultsApplied | Should -Be ($appliedBefore + 3)
+    }
+}
+
+Describe 'The control API rejects a bad fault rule with a clear 400' {
+    It '<why>' -TestCases @(
+        @{ why = 'unknown kind'; rule = @{ kind = 'halfBody' }
+            message = 'kind must be one of *, cutBody, withoutConversations, emptyObject.' }
+    ) {
+        $response = Invoke-WebRequest -Method POST -Uri "$($emulator.ApiUrl)/__emulator/faults" -SkipHttpErrorCheck `
+            -ContentType 'application/json' -Body ($rule | ConvertTo-Json -Compress)
+        $response.StatusCode | Should -Be 400
+        (Read-Json $response).error | Should -BeLike $message
+    }
+
+    It 'accepts the new kinds in any case and writes them back as documented' {
+        $rule = Add-Fault @{ kind = 'WITHOUTCONVERSATIONS' }
+        $rule.kind | Should -BeExactly 'withoutConversations'
+        Invoke-EmulatorControl $emulator 'faults' -Method DELETE
+    }
+}
