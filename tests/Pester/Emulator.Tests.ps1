@@ -117,8 +117,51 @@ Describe 'Fault rules change real responses' {
     }
 }
 
+Describe 'skip: a fault that lands on the Nth matching request' {
+    BeforeEach {
+        Reset-Frozen
+        $token = Get-Token $emulator
+    }
+
+    It 'withoutConversations with skip 6 lands on page 7 of a paged query, and only there' {
+        $null = Add-Fault @{ pathPrefix = $queryPath; kind = 'withoutConversations'; skip = 6 }
+        $pages = foreach ($n in 1..9) {
+            if ($n -eq 4) {
+                $rule = @(Invoke-EmulatorControl $emulator 'faults')[0]
+                "$($rule.skip) $($rule.skipped) $($rule.count) $($rule.applied)" | Should -Be '3 3 1 0'
+            }
+            Read-Json (Get-QueryPage $n)
+        }
+        foreach ($n in 1..9) {
+            $has = $pages[$n - 1].PSObject.Properties.Name -contains 'conversations'
+            $has | Should -Be ($n -ne 7) -Because "page $n"
+        }
+        $faulted = @(Get-EmulatorRequest $emulator -Api | Where-Object fault)
+        $faulted.Count | Should -Be 1
+        $faulted[0].detail.pageNumber | Should -Be 7
+        @(Invoke-EmulatorControl $emulator 'faults').Count | Should -Be 0
+    }
+
+    It 'counts the skipped requests apart from count' {
+        $null = Add-Fault @{ pathPrefix = '/api/v2/organizations/me'; kind = 'status'; status = 503; skip = 2; count = 2 }
+        $appliedBefore = (Invoke-EmulatorControl $emulator 'stats').faultsApplied
+        $statuses = 1..5 | ForEach-Object { (Invoke-Api /api/v2/organizations/me).StatusCode }
+        $statuses -join ',' | Should -Be '200,200,503,503,200'
+        (Invoke-EmulatorControl $emulator 'stats').faultsApplied | Should -Be ($appliedBefore + 2)
+    }
+
+    It 'a request that an earlier rule already ended is not counted as skipped' {
+        $null = Add-Fault @{ kind = 'status'; status = 500 }
+        $null = Add-Fault @{ kind = 'emptyObject'; skip = 1 }
+        (Invoke-Api /api/v2/organizations/me).StatusCode | Should -Be 500
+        (Invoke-Api /api/v2/organizations/me).Content | Should -Not -Be '{}'   # the one skipped
+        (Invoke-Api /api/v2/organizations/me).Content | Should -BeExactly '{}'
+    }
+}
+
 Describe 'The control API rejects a bad fault rule with a clear 400' {
     It '<why>' -TestCases @(
+        @{ why = 'negative skip'; rule = @{ kind = 'status'; status = 500; skip = -1 }; message = 'skip must be >= 0*' }
         @{ why = 'unknown kind'; rule = @{ kind = 'halfBody' }
             message = 'kind must be one of *, cutBody, withoutConversations, emptyObject.' }
     ) {
@@ -129,8 +172,8 @@ Describe 'The control API rejects a bad fault rule with a clear 400' {
     }
 
     It 'accepts the new kinds in any case and writes them back as documented' {
-        $rule = Add-Fault @{ kind = 'WITHOUTCONVERSATIONS' }
-        $rule.kind | Should -BeExactly 'withoutConversations'
+        $rule = Add-Fault @{ kind = 'WITHOUTCONVERSATIONS'; skip = 2 }
+        "$($rule.kind) $($rule.skip) $($rule.skipped)" | Should -Be 'withoutConversations 2 0'
         Invoke-EmulatorControl $emulator 'faults' -Method DELETE
     }
 }

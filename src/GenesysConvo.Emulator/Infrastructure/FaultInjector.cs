@@ -15,8 +15,12 @@ public sealed class FaultRule
     public int? LatencyMs { get; set; }
     /// <summary>How many requests it still applies to; -1 = forever.</summary>
     public int Count { get; set; } = 1;
+    /// <summary>How many more matching requests it lets pass untouched before it applies (not taken from Count).</summary>
+    public int Skip { get; set; }
     public JsonElement? Body { get; set; }
     public int Applied { get; set; }
+    /// <summary>How many matching requests it has let pass untouched so far (because of <see cref="Skip"/>).</summary>
+    public int Skipped { get; set; }
 
     public bool Matches(string host, string method, string path)
         => (Host is null || string.Equals(Host, host, StringComparison.OrdinalIgnoreCase))
@@ -48,7 +52,10 @@ public sealed class FaultInjector
         if (rule.Kind == "status" && rule.Status is null) throw new ArgumentException("kind 'status' needs a status.");
         if (rule.Kind == "latency" && rule.LatencyMs is null) throw new ArgumentException("kind 'latency' needs latencyMs.");
         if (rule.Count == 0 || rule.Count < -1) throw new ArgumentException("count must be a positive number or -1 (forever).");
+        if (rule.Skip < 0) throw new ArgumentException("skip must be >= 0 (the number of matching requests to let through first).");
         if (rule.Host is not null && rule.Host is not ("api" or "login")) throw new ArgumentException("host must be 'api' or 'login'.");
+        rule.Applied = 0;
+        rule.Skipped = 0;
         lock (_gate)
         {
             rule.Id = ++_nextId;
@@ -69,8 +76,9 @@ public sealed class FaultInjector
     }
 
     /// <summary>
-    /// Consumes the matching rules in order: every matching latency rule adds its delay; the first matching rule of any
-    /// other kind ends the search. Exhausted rules are removed.
+    /// Consumes the matching rules in order: a rule that still has requests to skip lets this one pass (and counts it as
+    /// skipped); otherwise every matching latency rule adds its delay and the first matching rule of any other kind ends
+    /// the search. Exhausted rules are removed.
     /// </summary>
     public FaultPlan Plan(string host, string method, string path)
     {
@@ -82,6 +90,13 @@ public sealed class FaultInjector
             foreach (var rule in _rules.ToArray())
             {
                 if (!rule.Matches(host, method, path)) continue;
+                if (rule.Skip > 0)
+                {
+                    rule.Skip--;
+                    rule.Skipped++;
+                    continue;
+                }
+
                 Consume(rule);
                 described.Add(rule.Kind == "status" ? $"status:{rule.Status}" : rule.Kind);
                 if (rule.Kind == "latency")
