@@ -50,6 +50,30 @@ Describe 'Fault rules change real responses' {
         $token = Get-Token $emulator
     }
 
+    It 'status with contentType text/html serves a JSON string body verbatim as HTML' {
+        $html = '<html><body><h1>502 Bad Gateway</h1></body></html>'
+        $null = Add-Fault @{ pathPrefix = $queryPath; kind = 'status'; status = 502; contentType = 'text/html'; body = $html }
+        $response = Get-QueryPage 1
+        $response.StatusCode | Should -Be 502
+        Get-Header $response 'Content-Type' | Should -Be 'text/html'
+        $response.Content | Should -BeExactly $html
+    }
+
+    It 'status with a string body and no contentType sends the text as is, labelled JSON' {
+        $null = Add-Fault @{ kind = 'status'; status = 500; body = 'upstream said no' }
+        $response = Invoke-Api /api/v2/organizations/me
+        $response.StatusCode | Should -Be 500
+        Get-Header $response 'Content-Type' | Should -BeLike 'application/json*'
+        $response.Content | Should -BeExactly 'upstream said no'
+    }
+
+    It 'status with an object body still sends it as JSON' {
+        $null = Add-Fault @{ kind = 'status'; status = 503; body = @{ message = 'maintenance' } }
+        $response = Invoke-Api /api/v2/organizations/me
+        $response.StatusCode | Should -Be 503
+        (Read-Json $response).message | Should -Be 'maintenance'
+    }
+
     It 'cutBody sends the first half of the real body under a correct Content-Length' {
         $full = Get-Bytes (Invoke-Api /api/v2/organizations/me)
         $null = Add-Fault @{ pathPrefix = '/api/v2/organizations'; kind = 'cutBody' }
@@ -164,6 +188,12 @@ Describe 'The control API rejects a bad fault rule with a clear 400' {
         @{ why = 'negative skip'; rule = @{ kind = 'status'; status = 500; skip = -1 }; message = 'skip must be >= 0*' }
         @{ why = 'unknown kind'; rule = @{ kind = 'halfBody' }
             message = 'kind must be one of *, cutBody, withoutConversations, emptyObject.' }
+        @{ why = 'contentType without a body'; rule = @{ kind = 'status'; status = 502; contentType = 'text/html' }
+            message = 'contentType goes with*' }
+        @{ why = 'contentType on another kind'; rule = @{ kind = 'cutBody'; contentType = 'text/html' }
+            message = 'contentType goes with*' }
+        @{ why = 'contentType not a media type'; rule = @{ kind = 'status'; status = 502; body = 'x'; contentType = 'html please' }
+            message = "contentType 'html please' is not a media type*" }
     ) {
         $response = Invoke-WebRequest -Method POST -Uri "$($emulator.ApiUrl)/__emulator/faults" -SkipHttpErrorCheck `
             -ContentType 'application/json' -Body ($rule | ConvertTo-Json -Compress)

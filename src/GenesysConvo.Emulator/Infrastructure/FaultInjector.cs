@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Text.Json;
 
 namespace GenesysConvo.Emulator.Infrastructure;
@@ -17,7 +18,10 @@ public sealed class FaultRule
     public int Count { get; set; } = 1;
     /// <summary>How many more matching requests it lets pass untouched before it applies (not taken from Count).</summary>
     public int Skip { get; set; }
+    /// <summary>A 'status' rule's own body: a JSON string is sent verbatim as text, any other JSON value as JSON.</summary>
     public JsonElement? Body { get; set; }
+    /// <summary>Content-Type of <see cref="Body"/>; default application/json.</summary>
+    public string? ContentType { get; set; }
     public int Applied { get; set; }
     /// <summary>How many matching requests it has let pass untouched so far (because of <see cref="Skip"/>).</summary>
     public int Skipped { get; set; }
@@ -54,6 +58,7 @@ public sealed class FaultInjector
         if (rule.Count == 0 || rule.Count < -1) throw new ArgumentException("count must be a positive number or -1 (forever).");
         if (rule.Skip < 0) throw new ArgumentException("skip must be >= 0 (the number of matching requests to let through first).");
         if (rule.Host is not null && rule.Host is not ("api" or "login")) throw new ArgumentException("host must be 'api' or 'login'.");
+        ValidateContentType(rule);
         rule.Applied = 0;
         rule.Skipped = 0;
         lock (_gate)
@@ -111,6 +116,15 @@ public sealed class FaultInjector
 
             return new FaultPlan(latency, terminal, described.Count == 0 ? null : string.Join(",", described));
         }
+    }
+
+    private static void ValidateContentType(FaultRule rule)
+    {
+        if (rule.ContentType is null) return;
+        if (rule.Kind != "status" || rule.Body is null)
+            throw new ArgumentException("contentType goes with a 'status' rule that has a body (it is the Content-Type of that body).");
+        if (!MediaTypeHeaderValue.TryParse(rule.ContentType, out _))
+            throw new ArgumentException($"contentType '{rule.ContentType}' is not a media type (e.g. text/html; charset=utf-8).");
     }
 
     private void Consume(FaultRule rule)

@@ -12,7 +12,7 @@ public static class FaultResponses
 {
     private static readonly byte[] EmptyObject = "{}"u8.ToArray();
 
-    /// <summary>The rule's status with its own body (verbatim) or the standard ErrorBody.</summary>
+    /// <summary>The rule's status with its own body (a JSON string verbatim as text) or the standard ErrorBody.</summary>
     public static async Task WriteStatus(HttpContext ctx, FaultRule rule, int rateLimitPerMinute)
     {
         var status = rule.Status ?? 500;
@@ -20,8 +20,8 @@ public static class FaultResponses
         if (rule.Body is { } custom)
         {
             ctx.Response.StatusCode = status;
-            ctx.Response.ContentType = "application/json; charset=utf-8";
-            await ctx.Response.WriteAsync(custom.GetRawText());
+            ctx.Response.ContentType = rule.ContentType ?? "application/json; charset=utf-8";
+            await ctx.Response.WriteAsync(custom.ValueKind == JsonValueKind.String ? custom.GetString()! : custom.GetRawText());
             return;
         }
 
