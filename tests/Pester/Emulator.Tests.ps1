@@ -1,5 +1,5 @@
-# The emulator's own test-only behaviour, observed as raw HTTP (Invoke-WebRequest, not the module): fault rules.
-# The clock is moved, never waited for.
+# The emulator's own test-only behaviour, observed as raw HTTP (Invoke-WebRequest, not the module): fault rules and
+# fixed ports across a hard restart. The clock is moved, never waited for.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $emulator = Start-GenesysEmulator
@@ -205,5 +205,78 @@ Describe 'The control API rejects a bad fault rule with a clear 400' {
         $rule = Add-Fault @{ kind = 'WITHOUTCONVERSATIONS'; skip = 2 }
         "$($rule.kind) $($rule.skip) $($rule.skipped)" | Should -Be 'withoutConversations 2 0'
         Invoke-EmulatorControl $emulator 'faults' -Method DELETE
+    }
+}
+
+Describe 'Fixed ports survive a hard restart' {
+    BeforeAll {
+        # Two distinct loopback ports that are free now (both held until both are known).
+        function Get-FreePorts {
+            $listeners = 1..2 | ForEach-Object { [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0) }
+            try {
+                foreach ($listener in $listeners) { $listener.Start() }
+                $listeners | ForEach-Object { $_.LocalEndpoint.Port }
+            } finally {
+                foreach ($listener in $listeners) { $listener.Stop() }
+            }
+        }
+        function Get-Fingerprint($Emulator, [string] $Token) {
+            $null = Invoke-EmulatorControl $Emulator 'clock' -Method PUT -Body @{ now = $now; frozen = $true }
+            $users = (Read-Json (Invoke-Api '/api/v2/users?pageSize=10' -Emulator $Emulator -Token $Token)).entities.id -join ','
+            $window = 'from=2026-03-10T12:00:00Z&to=2026-03-10T14:00:00Z'
+            $brief = Invoke-EmulatorControl $Emulator "conversations?$window&fields=brief&limit=1000"
+            "$users|$(($brief.conversations.conversationId) -join ',')"
+        }
+    }
+
+    It 'serves the same URLs and the same data after Stop-Process -Force; the old token gets 401' {
+        $apiPort, $loginPort = Get-FreePorts
+        $first = Start-GenesysEmulator -ArgumentList '--seed', '7' -ApiPort $apiPort -LoginPort $loginPort
+        $second = $null
+        try {
+            $first.ApiUrl | Should -Be "http://127.0.0.1:$apiPort"
+            $first.LoginUrl | Should -Be "http://127.0.0.1:$loginPort"
+            $oldToken = Get-Token $first
+            $before = Get-Fingerprint $first $oldToken
+
+            # A request in flight when the process dies fails on the client; nothing is answered.
+            $null = Invoke-EmulatorControl $first 'faults' -Method POST -Body @{ kind = 'latency'; latencyMs = 30000 }
+            $client = [Net.Http.HttpClient]::new()
+            $inFlight = $client.GetAsync("$($first.ApiUrl)/api/v2/organizations/me")
+            Stop-Process -Id $first.Process.Id -Force
+            { $inFlight.GetAwaiter().GetResult() } | Should -Throw
+            $client.Dispose()
+
+            $second = Restart-GenesysEmulator $first
+            $second.Process.Id | Should -Not -Be $first.Process.Id
+            $second.ApiUrl | Should -Be $first.ApiUrl
+            $second.LoginUrl | Should -Be $first.LoginUrl
+            $stale = Invoke-Api /api/v2/organizations/me -Emulator $second -Token $oldToken
+            $stale.StatusCode | Should -Be 401
+            (Read-Json $stale).code | Should -Be 'bad.credentials'
+            Get-Fingerprint $second (Get-Token $second) | Should -Be $before
+        } finally {
+            Stop-GenesysEmulator $first
+            Stop-GenesysEmulator $second
+        }
+    }
+
+    It 'Restart-GenesysEmulator keeps the ephemeral ports the first process got' {
+        $first = Start-GenesysEmulator
+        $second = $null
+        try {
+            $second = Restart-GenesysEmulator $first   # kills it hard itself
+            $first.Process.HasExited | Should -BeTrue
+            $second.ApiUrl | Should -Be $first.ApiUrl
+            $second.LoginUrl | Should -Be $first.LoginUrl
+            (Invoke-Api /api/v2/organizations/me -Emulator $second -Token (Get-Token $second)).StatusCode | Should -Be 200
+        } finally {
+            Stop-GenesysEmulator $first
+            Stop-GenesysEmulator $second
+        }
+    }
+
+    It 'a fixed port that is still taken stops the start with exit code 3' {
+        { Start-GenesysEmulator -ApiPort $emulator.ApiPort } | Should -Throw '*exited with code 3*address already in use*'
     }
 }
