@@ -1,5 +1,5 @@
-# The emulator's own test-only behaviour, observed as raw HTTP (Invoke-WebRequest, not the module): fault rules and
-# fixed ports across a hard restart. The clock is moved, never waited for.
+# The emulator's own test-only behaviour, observed as raw HTTP (Invoke-WebRequest, not the module): fault rules, fixed
+# ports across a hard restart, and the jobs knob for open conversations. The clock is moved, never waited for.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $emulator = Start-GenesysEmulator
@@ -278,5 +278,97 @@ Describe 'Fixed ports survive a hard restart' {
 
     It 'a fixed port that is still taken stops the start with exit code 3' {
         { Start-GenesysEmulator -ApiPort $emulator.ApiPort } | Should -Throw '*exited with code 3*address already in use*'
+    }
+}
+
+Describe 'Open conversations in job results (jobsIncludeOpenConversations)' {
+    BeforeAll {
+        $interval = '2026-03-10T12:00:00Z/2026-03-10T14:00:00Z'
+        $start, $end = $interval -split '/' | ForEach-Object { [DateTimeOffset]$_ }
+
+        # Conversations without conversationEnd at the emulator's now that started before the interval's end.
+        function Get-OpenIds {
+            $live = Invoke-EmulatorControl $emulator 'live'
+            @($live.conversations | Where-Object { $null -eq $_.conversationEnd -and [DateTimeOffset]$_.conversationStart -lt $end } |
+                ForEach-Object conversationId)
+        }
+
+        # Submits a job at the frozen clock, moves the clock to its completion and reads every page of its results.
+        function Invoke-Job([hashtable] $Config) {
+            Reset-Frozen
+            $token = Get-Token $emulator
+            $settings = @{ jobQueuedMs = 0; jobPendingMs = 1000; dataAvailabilityLagMinutes = 30 } + $Config
+            $knob = (Invoke-EmulatorControl $emulator 'config' -Method PUT -Body $settings).jobsIncludeOpenConversations
+            $jobId = (Read-Json (Invoke-Api $jobsPath POST @{ interval = $interval })).jobId
+            (Read-Json (Invoke-Api "$jobsPath/$jobId")).state | Should -Be 'PENDING'
+            $null = Invoke-EmulatorControl $emulator 'clock' -Method PUT -Body @{ advanceSeconds = 1 }
+            (Read-Json (Invoke-Api "$jobsPath/$jobId")).state | Should -Be 'FULFILLED'
+            $records = [Collections.Generic.List[object]]::new()
+            $cursor = $null
+            do {
+                $page = Read-Json (Invoke-Api "$jobsPath/$jobId/results?pageSize=100$(if ($cursor) { "&cursor=$cursor" })")
+                foreach ($record in @($page.conversations)) { if ($record) { $records.Add($record) } }
+                $cursor = $page.cursor
+            } while ($cursor)
+            $truth = Invoke-EmulatorControl $emulator 'analytics/match-job' -Method POST -Body @{ interval = $interval; jobId = $jobId }
+            [pscustomobject]@{
+                Knob         = $knob
+                Records      = $records
+                Ids          = @($records.conversationId)
+                Truth        = @($truth.ids)
+                Availability = [DateTimeOffset]$page.dataAvailabilityDate
+                Open         = Get-OpenIds   # the clock is at the job's completion
+            }
+        }
+
+        $off = Invoke-Job @{}
+        $on = Invoke-Job @{ jobsIncludeOpenConversations = $true }
+    }
+
+    It 'is off by default: only conversations that ended before dataAvailabilityDate, as match-job says' {
+        $off.Knob | Should -BeFalse
+        $off.Ids.Count | Should -BeGreaterThan 0
+        $off.Ids -join ',' | Should -Be ($off.Truth -join ',')
+        foreach ($record in $off.Records) { [DateTimeOffset]$record.conversationEnd | Should -BeLessThan $off.Availability }
+        $off.Open.Count | Should -BeGreaterThan 0
+        $off.Ids | Where-Object { $_ -in $off.Open } | Should -BeNullOrEmpty
+    }
+
+    It 'when on, returns every conversation still open at completion, as open, and match-job agrees' {
+        $on.Knob | Should -BeTrue
+        $on.Ids -join ',' | Should -Be ($on.Truth -join ',')
+        $on.Open.Count | Should -BeGreaterThan 0
+        $on.Open | Where-Object { $_ -notin $on.Ids } | Should -BeNullOrEmpty
+        foreach ($record in $on.Records | Where-Object conversationId -in $on.Open) {
+            $record.PSObject.Properties.Name | Should -Not -Contain 'conversationEnd'
+            $openSegments = @($record.participants.sessions.segments | Where-Object { -not $_.segmentEnd })
+            $openSegments.Count | Should -BeGreaterThan 0
+        }
+    }
+
+    It 'when on, adds those that ended after dataAvailabilityDate only if they started in the interval' {
+        $late = @($on.Records | Where-Object { $_.conversationEnd -and [DateTimeOffset]$_.conversationEnd -ge $on.Availability })
+        $late.Count | Should -BeGreaterThan 0
+        foreach ($record in $late) {
+            [DateTimeOffset]$record.conversationStart | Should -BeGreaterOrEqual $start
+            [DateTimeOffset]$record.conversationStart | Should -BeLessThan $end
+        }
+        $off.Ids | Where-Object { $_ -notin $on.Ids } | Should -BeNullOrEmpty
+        $on.Ids.Count | Should -Be ($off.Ids.Count + $on.Open.Count + $late.Count)
+    }
+
+    It 'a job keeps the setting it was submitted with' {
+        Reset-Frozen
+        $token = Get-Token $emulator
+        $settings = @{ jobQueuedMs = 0; jobPendingMs = 0; jobsIncludeOpenConversations = $true }
+        $null = Invoke-EmulatorControl $emulator 'config' -Method PUT -Body $settings
+        $jobId = (Read-Json (Invoke-Api $jobsPath POST @{ interval = $interval })).jobId
+        $null = Invoke-EmulatorControl $emulator 'config' -Method PUT -Body @{ jobsIncludeOpenConversations = $false }
+        $ids = @((Read-Json (Invoke-Api "$jobsPath/$jobId/results")).conversations.conversationId)
+        $open = Get-OpenIds
+        $open.Count | Should -BeGreaterThan 0
+        $open | Where-Object { $_ -notin $ids } | Should -BeNullOrEmpty
+        $truth = Invoke-EmulatorControl $emulator 'analytics/match-job' -Method POST -Body @{ interval = $interval; jobId = $jobId }
+        $ids -join ',' | Should -Be (@($truth.ids) -join ',')
     }
 }
