@@ -11,8 +11,9 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 namespace GenesysConvo.Emulator;
 
 /// <summary>
-/// The emulator's web server: one Kestrel server listening on two ephemeral loopback ports (the api host and the login
-/// host), the synthetic org and conversation model as singletons, the gateway middleware and every endpoint.
+/// The emulator's web server: one Kestrel server listening on two loopback ports (the api host and the login host;
+/// ephemeral unless --api-port / --login-port fix them), the synthetic org and conversation model as singletons, the
+/// gateway middleware and every endpoint.
 /// </summary>
 public sealed class EmulatorHost
 {
@@ -29,8 +30,8 @@ public sealed class EmulatorHost
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
         builder.WebHost.ConfigureKestrel(k =>
         {
-            k.Listen(IPAddress.Loopback, 0, lo => _apiListen = lo);
-            k.Listen(IPAddress.Loopback, 0, lo => _loginListen = lo);
+            k.Listen(IPAddress.Loopback, options.ApiPort, lo => _apiListen = lo);
+            k.Listen(IPAddress.Loopback, options.LoginPort, lo => _loginListen = lo);
             k.Limits.MaxRequestBodySize = 512_000 * 4;
         });
         AddServices(builder.Services, options);

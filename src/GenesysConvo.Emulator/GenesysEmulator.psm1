@@ -18,18 +18,27 @@ function Get-AnnouncedUrl([string[]] $Lines, [string] $Name) {
 }
 
 function Start-GenesysEmulator {
-    <# Starts the emulator on ephemeral loopback ports; it exits by itself if this process dies. #>
-    param([string[]] $ArgumentList = @())
+    <#
+    Starts the emulator on loopback ports (ephemeral unless -ApiPort / -LoginPort fix them); it exits by itself if this
+    process dies. -ArgumentList takes the other command-line options (README.md).
+    #>
+    param([string[]] $ArgumentList = @(), [int] $ApiPort = 0, [int] $LoginPort = 0)
     $dll = Get-EmulatorAssembly
     $stdout = [IO.Path]::GetTempFileName()
     $stderr = [IO.Path]::GetTempFileName()
     $arguments = @($dll, '--parent-pid', $PID, '--quiet') + $ArgumentList
+    if ($ApiPort) { $arguments += @('--api-port', $ApiPort) }
+    if ($LoginPort) { $arguments += @('--login-port', $LoginPort) }
     $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -PassThru `
         -RedirectStandardOutput $stdout -RedirectStandardError $stderr
     $deadline = [DateTime]::UtcNow.AddSeconds(60)
     $api = $login = $null
     while (-not ($api -and $login)) {
-        if ($process.HasExited) { throw "The emulator exited with code $($process.ExitCode): $(Get-Content $stderr -Raw)" }
+        if ($process.HasExited) {
+            $message = "The emulator exited with code $($process.ExitCode): $(Get-Content $stderr -Raw)"
+            Remove-Item $stdout, $stderr -ErrorAction Ignore
+            throw $message
+        }
         if ([DateTime]::UtcNow -gt $deadline) {
             Stop-Process -Id $process.Id -Force -ErrorAction Ignore
             throw 'The emulator did not print its URLs within 60 s.'
@@ -42,11 +51,36 @@ function Start-GenesysEmulator {
     [pscustomobject]@{
         ApiUrl       = $api
         LoginUrl     = $login
+        ApiPort      = ([uri]$api).Port
+        LoginPort    = ([uri]$login).Port
+        ArgumentList = $ArgumentList
         Process      = $process
         ClientId     = 'emulator-client-id'
         ClientSecret = 'emulator-client-secret'
         StdOut       = $stdout
         StdErr       = $stderr
+    }
+}
+
+function Restart-GenesysEmulator {
+    <#
+    What a crash and a restart do: kills the emulator hard (Stop-Process -Force) unless it is already gone, then starts
+    a new one with the same options on the same ports (also when the first one had ephemeral ports), so the URLs a
+    session holds stay valid and, with the same --seed, so do the org and the conversations. Everything held in memory
+    is gone: tokens (the old one gets 401 bad.credentials), jobs, clock, faults, config overrides, the request log.
+    Returns the new emulator object.
+    #>
+    param([Parameter(Mandatory)] $Emulator)
+    Stop-GenesysEmulator $Emulator
+    $deadline = [DateTime]::UtcNow.AddSeconds(10)
+    while ($true) {
+        try {
+            return Start-GenesysEmulator -ArgumentList $Emulator.ArgumentList -ApiPort $Emulator.ApiPort -LoginPort $Emulator.LoginPort
+        } catch {
+            # Exit code 3: a port is still held (the system may release it a moment after the process is gone).
+            if ($_.Exception.Message -notlike '*exited with code 3:*' -or [DateTime]::UtcNow -gt $deadline) { throw }
+            Start-Sleep -Milliseconds 200
+        }
     }
 }
 
@@ -104,5 +138,5 @@ function Connect-Emulator {
     Connect-GenesysCloud @parameters
 }
 
-Export-ModuleMember -Function Start-GenesysEmulator, Stop-GenesysEmulator, Invoke-EmulatorControl, Reset-Emulator, Get-EmulatorRequest,
-    Connect-Emulator
+Export-ModuleMember -Function Start-GenesysEmulator, Restart-GenesysEmulator, Stop-GenesysEmulator, Invoke-EmulatorControl,
+    Reset-Emulator, Get-EmulatorRequest, Connect-Emulator

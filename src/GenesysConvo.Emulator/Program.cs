@@ -1,4 +1,5 @@
 using GenesysConvo.Emulator;
+using GenesysConvo.Emulator.Infrastructure;
 
 EmulatorOptions options;
 try
@@ -12,7 +13,18 @@ catch (Exception ex) when (ex is ArgumentException or FormatException or Overflo
 }
 
 var host = new EmulatorHost(options);
-var ports = await host.StartAsync();
+HostPorts ports;
+try
+{
+    ports = await host.StartAsync();
+}
+catch (IOException ex)
+{
+    // A fixed port (--api-port / --login-port) still taken, e.g. by an emulator that has not exited yet.
+    Console.Error.WriteLine($"emulator: cannot listen: {ex.Message}");
+    return 3;
+}
+
 // Callers wait for exactly these two lines; nothing else goes to stdout.
 Console.Out.WriteLine($"EMULATOR_API_URL=http://127.0.0.1:{ports.ApiPort}");
 Console.Out.WriteLine($"EMULATOR_LOGIN_URL=http://127.0.0.1:{ports.LoginPort}");

@@ -4,5 +4,5 @@ $ErrorActionPreference = 'Stop'
 
 Import-Module (Join-Path $PSScriptRoot '../../src/GenesysConvo.Emulator/GenesysEmulator.psm1') -Force
 
-Export-ModuleMember -Function Start-GenesysEmulator, Stop-GenesysEmulator, Invoke-EmulatorControl, Reset-Emulator, Get-EmulatorRequest,
-    Connect-Emulator
+Export-ModuleMember -Function Start-GenesysEmulator, Restart-GenesysEmulator, Stop-GenesysEmulator, Invoke-EmulatorControl,
+    Reset-Emulator, Get-EmulatorRequest, Connect-Emulator

@@ -79,21 +79,24 @@ public sealed class EmulatorMiddleware
         }
     }
 
-    /// <summary>Applies the fault plan (delay, then a status, reset or truncation) or handles the request; true when the
-    /// connection was reset.</summary>
+    /// <summary>Applies the fault plan (delay, then a status, reset, truncation or changed body) or handles the request; true
+    /// when the connection was reset.</summary>
     private async Task<bool> Serve(HttpContext ctx, EmulatedHost host, string path, FaultPlan plan)
     {
         if (plan.LatencyMs > 0) await Task.Delay(plan.LatencyMs, ctx.RequestAborted);
         switch (plan.Terminal?.Kind)
         {
             case "status":
-                await WriteStatusFault(ctx, plan.Terminal);
+                await FaultResponses.WriteStatus(ctx, plan.Terminal, _config.RateLimitPerMinute);
                 return false;
             case "reset":
                 ctx.Abort();
                 return true;
             case "truncate":
-                await SendTruncated(ctx, host); // logged with the status the client saw in the headers
+                await FaultResponses.SendTruncated(ctx, () => Handle(ctx, host, path)); // logged with the status the client saw
+                return false;
+            case { } kind when FaultInjector.BodyKinds.Contains(kind):
+                await FaultResponses.SendAltered(ctx, kind, () => Handle(ctx, host, path));
                 return false;
         }
 
@@ -129,7 +132,7 @@ public sealed class EmulatorMiddleware
         await _next(ctx);
 
         // Framework-made errors (e.g. wrong method) get the platform's ErrorBody like every other error.
-        if (!ctx.Response.HasStarted && ctx.Response.StatusCode >= 400 && ctx.Response.ContentLength is null or 0)
+        if (!FaultResponses.BodyWritten(ctx) && ctx.Response.StatusCode >= 400 && ctx.Response.ContentLength is null or 0)
         {
             var status = ctx.Response.StatusCode == 405 ? 404 : ctx.Response.StatusCode;
             await ErrorBodies.Write(ctx, ErrorBodies.ForStatus(ctx, status));
@@ -188,47 +191,5 @@ public sealed class EmulatorMiddleware
             "Unable to perform the requested action. You must have at least one of the following permissions assigned: "
             + string.Join(", ", required.Permissions)));
         return false;
-    }
-
-    private async Task WriteStatusFault(HttpContext ctx, FaultRule rule)
-    {
-        var status = rule.Status ?? 500;
-        if (rule.RetryAfter is not null) ctx.Response.Headers["Retry-After"] = rule.RetryAfter;
-        if (rule.Body is { } custom)
-        {
-            ctx.Response.StatusCode = status;
-            ctx.Response.ContentType = "application/json; charset=utf-8";
-            await ctx.Response.WriteAsync(custom.GetRawText());
-            return;
-        }
-
-        var body = status == 429 && int.TryParse(rule.RetryAfter, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
-            ? ErrorBodies.RateLimited(ctx, seconds, _config.RateLimitPerMinute)
-            : ErrorBodies.ForStatus(ctx, status);
-        await ErrorBodies.Write(ctx, body);
-    }
-
-    /// <summary>Runs the request normally, then sends half of the body under the full-length promise and drops the connection.</summary>
-    private async Task SendTruncated(HttpContext ctx, EmulatedHost host)
-    {
-        var original = ctx.Response.Body;
-        using var buffer = new MemoryStream();
-        ctx.Response.Body = buffer;
-        try
-        {
-            await Handle(ctx, host, ctx.Request.Path.Value ?? "/");
-        }
-        finally
-        {
-            ctx.Response.Body = original;
-        }
-
-        var bytes = buffer.ToArray();
-        ctx.Response.ContentLength = bytes.Length + Math.Max(64, bytes.Length);
-        await original.WriteAsync(bytes.AsMemory(0, bytes.Length / 2));
-        await original.FlushAsync();
-        // Give the transport time to put the partial body on the wire; Abort would otherwise discard it.
-        await Task.Delay(150);
-        ctx.Abort();
     }
 }

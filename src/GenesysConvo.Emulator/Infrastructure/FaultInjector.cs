@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Text.Json;
 
 namespace GenesysConvo.Emulator.Infrastructure;
@@ -15,8 +16,15 @@ public sealed class FaultRule
     public int? LatencyMs { get; set; }
     /// <summary>How many requests it still applies to; -1 = forever.</summary>
     public int Count { get; set; } = 1;
+    /// <summary>How many more matching requests it lets pass untouched before it applies (not taken from Count).</summary>
+    public int Skip { get; set; }
+    /// <summary>A 'status' rule's own body: a JSON string is sent verbatim as text, any other JSON value as JSON.</summary>
     public JsonElement? Body { get; set; }
+    /// <summary>Content-Type of <see cref="Body"/>; default application/json.</summary>
+    public string? ContentType { get; set; }
     public int Applied { get; set; }
+    /// <summary>How many matching requests it has let pass untouched so far (because of <see cref="Skip"/>).</summary>
+    public int Skipped { get; set; }
 
     public bool Matches(string host, string method, string path)
         => (Host is null || string.Equals(Host, host, StringComparison.OrdinalIgnoreCase))
@@ -29,7 +37,10 @@ public sealed record FaultPlan(int LatencyMs, FaultRule? Terminal, string? Descr
 
 public sealed class FaultInjector
 {
-    public static readonly string[] Kinds = ["status", "latency", "reset", "truncate"];
+    /// <summary>Kinds that let the request run normally, then change the body of its real response.</summary>
+    public static readonly string[] BodyKinds = ["cutBody", "withoutConversations", "emptyObject"];
+
+    public static readonly string[] Kinds = ["status", "latency", "reset", "truncate", .. BodyKinds];
 
     private readonly object _gate = new();
     private readonly List<FaultRule> _rules = new();
@@ -40,12 +51,16 @@ public sealed class FaultInjector
 
     public FaultRule Add(FaultRule rule)
     {
-        rule.Kind = rule.Kind.ToLowerInvariant();
-        if (!Kinds.Contains(rule.Kind)) throw new ArgumentException($"kind must be one of {string.Join(", ", Kinds)}.");
+        rule.Kind = Kinds.FirstOrDefault(k => string.Equals(k, rule.Kind, StringComparison.OrdinalIgnoreCase))
+                    ?? throw new ArgumentException($"kind must be one of {string.Join(", ", Kinds)}.");
         if (rule.Kind == "status" && rule.Status is null) throw new ArgumentException("kind 'status' needs a status.");
         if (rule.Kind == "latency" && rule.LatencyMs is null) throw new ArgumentException("kind 'latency' needs latencyMs.");
         if (rule.Count == 0 || rule.Count < -1) throw new ArgumentException("count must be a positive number or -1 (forever).");
+        if (rule.Skip < 0) throw new ArgumentException("skip must be >= 0 (the number of matching requests to let through first).");
         if (rule.Host is not null && rule.Host is not ("api" or "login")) throw new ArgumentException("host must be 'api' or 'login'.");
+        ValidateContentType(rule);
+        rule.Applied = 0;
+        rule.Skipped = 0;
         lock (_gate)
         {
             rule.Id = ++_nextId;
@@ -66,8 +81,9 @@ public sealed class FaultInjector
     }
 
     /// <summary>
-    /// Consumes the matching rules in order: every matching latency rule adds its delay; the first matching
-    /// status/reset/truncate rule ends the search. Exhausted rules are removed.
+    /// Consumes the matching rules in order: a rule that still has requests to skip lets this one pass (and counts it as
+    /// skipped); otherwise every matching latency rule adds its delay and the first matching rule of any other kind ends
+    /// the search. Exhausted rules are removed.
     /// </summary>
     public FaultPlan Plan(string host, string method, string path)
     {
@@ -79,6 +95,13 @@ public sealed class FaultInjector
             foreach (var rule in _rules.ToArray())
             {
                 if (!rule.Matches(host, method, path)) continue;
+                if (rule.Skip > 0)
+                {
+                    rule.Skip--;
+                    rule.Skipped++;
+                    continue;
+                }
+
                 Consume(rule);
                 described.Add(rule.Kind == "status" ? $"status:{rule.Status}" : rule.Kind);
                 if (rule.Kind == "latency")
@@ -93,6 +116,15 @@ public sealed class FaultInjector
 
             return new FaultPlan(latency, terminal, described.Count == 0 ? null : string.Join(",", described));
         }
+    }
+
+    private static void ValidateContentType(FaultRule rule)
+    {
+        if (rule.ContentType is null) return;
+        if (rule.Kind != "status" || rule.Body is null)
+            throw new ArgumentException("contentType goes with a 'status' rule that has a body (it is the Content-Type of that body).");
+        if (!MediaTypeHeaderValue.TryParse(rule.ContentType, out _))
+            throw new ArgumentException($"contentType '{rule.ContentType}' is not a media type (e.g. text/html; charset=utf-8).");
     }
 
     private void Consume(FaultRule rule)

@@ -14,6 +14,7 @@ public sealed class RuntimeConfig
     private int _jobExpirySeconds;
     private double _dataAvailabilityLagMinutes;
     private int _failNextJobs;
+    private bool _jobsIncludeOpenConversations;
 
     public const int DefaultJobQueuedMs = 300;
     public const int DefaultJobPendingMs = 700;
@@ -38,6 +39,12 @@ public sealed class RuntimeConfig
     public int JobExpirySeconds { get { lock (_gate) return _jobExpirySeconds; } }
     /// <summary>dataAvailabilityDate = emulator now minus this lag (truncated to the minute).</summary>
     public double DataAvailabilityLagMinutes { get { lock (_gate) return _dataAvailabilityLagMinutes; } }
+
+    /// <summary>
+    /// Test-only: jobs also return conversations still open at completion, and those that ended after the cut-off but
+    /// started in the interval (whether the datalake holds open conversations is not documented: docs/genesys-api.md §3.3).
+    /// </summary>
+    public bool JobsIncludeOpenConversations { get { lock (_gate) return _jobsIncludeOpenConversations; } }
 
     /// <summary>True (and counts down) when the next submitted job must end FAILED.</summary>
     public bool TakeJobFailure()
@@ -109,6 +116,8 @@ public sealed class RuntimeConfig
                 if (fail < 0) throw new ArgumentException("failNextJobs must be >= 0.");
                 _failNextJobs = fail;
             }
+
+            if (update.JobsIncludeOpenConversations is { } open) _jobsIncludeOpenConversations = open;
         }
     }
 
@@ -125,6 +134,7 @@ public sealed class RuntimeConfig
             _jobExpirySeconds = DefaultJobExpirySeconds;
             _dataAvailabilityLagMinutes = DefaultDataAvailabilityLagMinutes;
             _failNextJobs = 0;
+            _jobsIncludeOpenConversations = false;
         }
     }
 
@@ -132,7 +142,8 @@ public sealed class RuntimeConfig
     {
         lock (_gate)
             return new ConfigSnapshot(_tokenLifetimeSeconds, _rateLimitPerMinute, _denied.OrderBy(p => p, StringComparer.Ordinal).ToArray(),
-                _detailsDuplicateRate, _jobQueuedMs, _jobPendingMs, _jobExpirySeconds, _dataAvailabilityLagMinutes, _failNextJobs);
+                _detailsDuplicateRate, _jobQueuedMs, _jobPendingMs, _jobExpirySeconds, _dataAvailabilityLagMinutes, _failNextJobs,
+                _jobsIncludeOpenConversations);
     }
 }
 
@@ -147,8 +158,9 @@ public sealed class ConfigUpdate
     public int? JobExpirySeconds { get; set; }
     public double? DataAvailabilityLagMinutes { get; set; }
     public int? FailNextJobs { get; set; }
+    public bool? JobsIncludeOpenConversations { get; set; }
 }
 
 public sealed record ConfigSnapshot(int TokenLifetimeSeconds, int RateLimitPerMinute, string[] DeniedPermissions,
     double DetailsDuplicateRate, int JobQueuedMs, int JobPendingMs, int JobExpirySeconds, double DataAvailabilityLagMinutes,
-    int FailNextJobs);
+    int FailNextJobs, bool JobsIncludeOpenConversations);

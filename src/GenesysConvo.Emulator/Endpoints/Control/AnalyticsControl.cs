@@ -11,7 +11,8 @@ namespace GenesysConvo.Emulator.Endpoints.Control;
 /// POST /__emulator/analytics/match         — body as the details query → {ids, count, now}: every matching
 ///                                            conversation id, in the query's order (query semantics, emulator clock);
 /// POST /__emulator/analytics/match-job     — body as a details job (+ optional jobId or dataAvailabilityDate) →
-///                                            {ids, count, now, dataAvailabilityDate}: job semantics and cut-off;
+///                                            {ids, count, now, dataAvailabilityDate}: job semantics and cut-off (and
+///                                            jobsIncludeOpenConversations as the job had it, or as configured now);
 /// POST /__emulator/analytics/metric-events — {interval, filter?} → {rows, count, now}: every metric emission with
 ///                                            emitDate in [start, end) as flat rows carrying the dimension values
 ///                                            exactly as the aggregates query groups them (divisionId multi-valued).
@@ -59,15 +60,17 @@ public static class AnalyticsControl
             var now = clock.Now;
             var asOf = now;
             var availability = DetailsJobStore.AvailabilityAt(now, config.DataAvailabilityLagMinutes);
+            var includeOpen = config.JobsIncludeOpenConversations;
             if (body.JobId is { Length: > 0 } jobId)
             {
                 if (jobs.Find(jobId) is not { } job) return ControlApi.Problem($"no job {jobId}", 404);
                 asOf = job.CompletionDate;
                 availability = job.DataAvailabilityDate;
+                includeOpen = job.IncludeOpen;
             }
 
             if (body.DataAvailabilityDate is { } given) availability = given;
-            var ids = DetailsJobStore.Compute(matcher, query, asOf, availability)
+            var ids = DetailsJobStore.Compute(matcher, query, asOf, new DatalakeCutoff(availability, includeOpen))
                 .Select(k => matcher.Generator.Get(k, asOf)!.ConversationId!).ToList();
             return Results.Json(new { ids, count = ids.Count, now, dataAvailabilityDate = availability }, Json.Options);
         }

@@ -7,6 +7,17 @@ namespace GenesysConvo.Emulator.Model.Analytics;
 public readonly record struct MatchedConversation(long Index, DateTimeOffset Start, DateTimeOffset? End, DateTimeOffset? LastSegmentEnd);
 
 /// <summary>
+/// A job's datalake cut-off: only conversations whose conversationEnd is before <paramref name="EndedBefore"/>; with
+/// <paramref name="IncludeOpen"/> (test-only knob jobsIncludeOpenConversations) also those still open at the evaluation
+/// time and those that ended at or after the cut-off but started in the interval.
+/// </summary>
+public readonly record struct DatalakeCutoff(DateTimeOffset EndedBefore, bool IncludeOpen = false)
+{
+    public bool Admits(DateTimeOffset start, DateTimeOffset? end, ParsedDetailsQuery q)
+        => end < EndedBefore || (IncludeOpen && (end is null || (start >= q.Start && start < q.End)));
+}
+
+/// <summary>
 /// Interval + filter matching over the generator's index ranges (never a scan of all history):
 /// <list type="bullet">
 /// <item>query semantics (sync details query, jobs with startOfDayIntervalMatching): the conversation started on a UTC day
@@ -33,8 +44,8 @@ public sealed class ConversationMatcher
 
     /// <param name="now">Evaluation time: which conversations exist, which are live, what their records hold.</param>
     /// <param name="startOfDay">Query semantics (true) or lifetime semantics (false).</param>
-    /// <param name="endedBefore">Jobs: keep only conversations whose conversationEnd is before this (datalake cut-off).</param>
-    public List<MatchedConversation> Find(ParsedDetailsQuery q, DateTimeOffset now, bool startOfDay, DateTimeOffset? endedBefore = null)
+    /// <param name="cutoff">Jobs: which conversations the datalake holds (by default those that ended before its date).</param>
+    public List<MatchedConversation> Find(ParsedDetailsQuery q, DateTimeOffset now, bool startOfDay, DatalakeCutoff? cutoff = null)
     {
         var lower = startOfDay ? UtcDay(q.Start) : q.Start - ConversationGenerator.MaxConversationDuration;
         var upper = q.End < now ? q.End : now.AddTicks(1); // started before the interval end, and at or before now
@@ -53,7 +64,7 @@ public sealed class ConversationMatcher
             var live = fullEnd > now;
             var effectiveEnd = live ? now : fullEnd;
             if (start < q.Start && effectiveEnd <= q.Start) return; // lifetime does not reach into the interval
-            if (endedBefore is { } cutoff && (live || fullEnd >= cutoff)) return;
+            if (cutoff is { } datalake && !datalake.Admits(start, live ? null : fullEnd, q)) return;
             if (filterCache is not null && !FilterMatches(q.Filters, filterCache, k, now, completeAt <= now)) return;
             keep[i] = new MatchedConversation(k, start, live ? null : fullEnd, completeAt <= now ? completeAt : null);
         }

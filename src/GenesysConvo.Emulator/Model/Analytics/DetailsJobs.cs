@@ -13,6 +13,8 @@ public sealed class DetailsJob
     public required DateTimeOffset ExpirationDate { get; init; }
     public required double LagMinutes { get; init; }
     public required bool WillFail { get; init; }
+    /// <summary>jobsIncludeOpenConversations as it was at submission.</summary>
+    public required bool IncludeOpen { get; init; }
     public DateTimeOffset? CancelledAt { get; set; }
 
     /// <summary>Ordered generator indexes of the result, computed once when first read after completion.</summary>
@@ -66,6 +68,7 @@ public sealed class DetailsJobStore
             ExpirationDate = completion.AddSeconds(config.JobExpirySeconds),
             LagMinutes = config.DataAvailabilityLagMinutes,
             WillFail = config.TakeJobFailure(),
+            IncludeOpen = config.JobsIncludeOpenConversations,
             QueuedShare = queued + pending == 0 ? 0 : (double)queued / (queued + pending),
         };
         _jobs[job.Id] = job;
@@ -78,19 +81,21 @@ public sealed class DetailsJobStore
 
     /// <summary>
     /// Job semantics: lifetime overlap with the interval (or query-like with startOfDayIntervalMatching), only
-    /// conversations that ENDED before the job's dataAvailabilityDate, records as of the completion time, `limit` applied.
+    /// conversations that ENDED before the job's dataAvailabilityDate (unless the job was submitted with
+    /// jobsIncludeOpenConversations: see <see cref="DatalakeCutoff"/>), records as of the completion time, `limit` applied.
     /// </summary>
     public List<long> Results(DetailsJob job)
     {
         lock (_resultGate)
         {
-            return job.ResultIndexes ??= Compute(_matcher, job.Query, job.CompletionDate, job.DataAvailabilityDate);
+            return job.ResultIndexes ??= Compute(_matcher, job.Query, job.CompletionDate,
+                new DatalakeCutoff(job.DataAvailabilityDate, job.IncludeOpen));
         }
     }
 
-    public static List<long> Compute(ConversationMatcher matcher, ParsedDetailsQuery query, DateTimeOffset now, DateTimeOffset availability)
+    public static List<long> Compute(ConversationMatcher matcher, ParsedDetailsQuery query, DateTimeOffset now, DatalakeCutoff cutoff)
     {
-        var matches = matcher.Find(query, now, startOfDay: query.Body.StartOfDayIntervalMatching == true, endedBefore: availability);
+        var matches = matcher.Find(query, now, startOfDay: query.Body.StartOfDayIntervalMatching == true, cutoff);
         var sorted = ConversationMatcher.Sort(matches, query.Order, query.OrderBy).Select(m => m.Index);
         if (query.Body.Limit is { } limit) sorted = sorted.Take(limit);
         return sorted.ToList();
