@@ -60,7 +60,8 @@ public sealed class EmulatorHost
         var org = App.Services.GetRequiredService<SyntheticOrg>();
         return $"emulator: seed {_options.Seed}, {org.Users.Count} users, {org.Queues.Count} queues, " +
                $"{org.WrapupCodes.Count} wrap-up codes, {org.Divisions.Count} divisions, " +
-               $"{_options.ConversationsPerHour} conversations/hour";
+               $"{_options.ConversationsPerHour} conversations/hour" +
+               (_options.LongOpenPerDay > 0 ? $", ~{_options.LongOpenPerDay} long-open conversations/day" : string.Empty);
     }
 
     /// <summary>Exit by ourselves once the process that started us is gone, so a crashed test run leaves no server behind.</summary>
@@ -99,7 +100,7 @@ public sealed class EmulatorHost
         var org = new SyntheticOrg(options.Seed);
         var clock = new EmulatorClock();
         var config = new RuntimeConfig(options);
-        var generator = new ConversationGenerator(org, options.ConversationsPerHour);
+        var generator = new ConversationGenerator(org, options.ConversationsPerHour, options.LongOpenPerDay);
         var matcher = new ConversationMatcher(generator);
         services.AddSingleton(options);
         services.AddSingleton(org);

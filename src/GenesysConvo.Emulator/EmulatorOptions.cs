@@ -11,6 +11,8 @@ public sealed class EmulatorOptions
     public int TokenLifetimeSeconds { get; set; } = 86400;
     public int RateLimitPerMinute { get; set; } = 300;
     public double ConversationsPerHour { get; set; } = 120;
+    /// <summary>About this many message/email conversations a day stay open for days (0 = none: the generator as before).</summary>
+    public double LongOpenPerDay { get; set; }
     /// <summary>Loopback ports of the two hosts; 0 = an ephemeral port chosen by the system.</summary>
     public int ApiPort { get; set; }
     public int LoginPort { get; set; }
@@ -37,6 +39,7 @@ public sealed class EmulatorOptions
                 case "--token-lifetime": o.TokenLifetimeSeconds = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--rate-limit": o.RateLimitPerMinute = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--conversations-per-hour": o.ConversationsPerHour = double.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--long-open-per-day": o.LongOpenPerDay = double.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--api-port": o.ApiPort = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--login-port": o.LoginPort = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--parent-pid": o.ParentPid = int.Parse(Value(), CultureInfo.InvariantCulture); break;
@@ -46,6 +49,8 @@ public sealed class EmulatorOptions
         }
 
         if (o.ConversationsPerHour <= 0) throw new ArgumentException("--conversations-per-hour must be > 0.");
+        if (!(o.LongOpenPerDay >= 0) || double.IsInfinity(o.LongOpenPerDay))
+            throw new ArgumentException("--long-open-per-day must be a number >= 0.");
         if (o.RateLimitPerMinute <= 0) throw new ArgumentException("--rate-limit must be > 0.");
         if (o.TokenLifetimeSeconds <= 0) throw new ArgumentException("--token-lifetime must be > 0.");
         if (o.ApiPort is < 0 or > 65535) throw new ArgumentException("--api-port must be 0..65535 (0 = ephemeral).");

@@ -31,6 +31,7 @@ public static class RequestLogControl
             faultRulesActive = faults.Snapshot().Length,
             seed = options.Seed,
             conversationsPerHour = options.ConversationsPerHour,
+            longOpenPerDay = options.LongOpenPerDay,
             users = org.Users.Count,
             queues = org.Queues.Count,
             wrapupCodes = org.WrapupCodes.Count,

@@ -24,7 +24,7 @@ public readonly record struct DatalakeCutoff(DateTimeOffset EndedBefore, bool In
 /// touched by the interval (start ≥ UTC midnight of the interval start, start &lt; interval end) AND its lifetime
 /// [start, end-or-now] overlaps the interval;</item>
 /// <item>lifetime semantics (jobs by default): lifetime overlaps the interval, whatever day it started (look-back bounded
-/// by <see cref="ConversationGenerator.MaxConversationDuration"/>).</item>
+/// by <see cref="ConversationGenerator.LongestConversation"/>).</item>
 /// </list>
 /// Conversations that have not started at "now" do not exist. Span (end / completion) and filter results of completed
 /// conversations are cached, so paging through one query costs dictionary look-ups after the first page.
@@ -47,7 +47,7 @@ public sealed class ConversationMatcher
     /// <param name="cutoff">Jobs: which conversations the datalake holds (by default those that ended before its date).</param>
     public List<MatchedConversation> Find(ParsedDetailsQuery q, DateTimeOffset now, bool startOfDay, DatalakeCutoff? cutoff = null)
     {
-        var lower = startOfDay ? UtcDay(q.Start) : q.Start - ConversationGenerator.MaxConversationDuration;
+        var lower = startOfDay ? UtcDay(q.Start) : q.Start - _generator.LongestConversation;
         var upper = q.End < now ? q.End : now.AddTicks(1); // started before the interval end, and at or before now
         var (first, end) = _generator.IndexRangeFor(lower, upper);
         var count = (int)Math.Max(0, end - first);

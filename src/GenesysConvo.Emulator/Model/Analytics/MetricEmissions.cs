@@ -89,15 +89,16 @@ public readonly record struct MetricEmission(
 
 /// <summary>
 /// Every metric emission (session <c>metrics[]</c> entry) whose emitDate lies in [from, to), over the generator's index
-/// range: conversations that started up to <see cref="LookBack"/> before <c>from</c> (longest conversation + wrap-up)
+/// range: conversations that started up to <see cref="LookBackOf"/> before <c>from</c> (longest conversation + wrap-up)
 /// and before <c>to</c> / now. Records are those the details query serves at <c>now</c> (not-yet-emitted metrics absent).
-/// Conversations that started more than <see cref="LookBack"/> before now are complete and never change: their
+/// Conversations that started more than <see cref="LookBackOf"/> before now are complete and never change: their
 /// emissions are cached in compact form, so repeated queries over the same days skip the generator.
 /// </summary>
 public static class MetricEmissions
 {
-    /// <summary>MaxConversationDuration (12 h) + the longest after-call work (10 min), rounded up.</summary>
-    public static readonly TimeSpan LookBack = ConversationGenerator.MaxConversationDuration + TimeSpan.FromHours(1);
+    /// <summary>The generator's longest conversation (12 h; 5 days more with long-open conversations) + the longest
+    /// after-call work (10 min), rounded up.</summary>
+    public static TimeSpan LookBackOf(ConversationGenerator generator) => generator.LongestConversation + TimeSpan.FromHours(1);
 
     private const int MaxCachedConversations = 250_000;
 
@@ -112,7 +113,8 @@ public static class MetricEmissions
         QueryFilter? filter, Func<string, bool> wanted)
     {
         var upper = to < now ? to : now.AddTicks(1);
-        var (first, end) = generator.IndexRangeFor(from - LookBack, upper);
+        var lookBack = LookBackOf(generator);
+        var (first, end) = generator.IndexRangeFor(from - lookBack, upper);
         var count = (int)Math.Max(0, end - first);
         var perConversation = new List<MetricEmission>?[count];
         var cache = Caches.GetValue(generator, _ => new ConcurrentDictionary<long, Compact>());
@@ -123,9 +125,9 @@ public static class MetricEmissions
         void Visit(int i)
         {
             var k = first + i;
-            // Only complete conversations (started more than LookBack before now) come from / go to the cache, so a
+            // Only complete conversations (started more than the look-back before now) come from / go to the cache, so a
             // clock moved backwards never sees emissions or dimension values from its future.
-            var complete = now - generator.StartOf(k) > LookBack;
+            var complete = now - generator.StartOf(k) > lookBack;
             if (!complete || !cache.TryGetValue(k, out var compact))
             {
                 var c = generator.Get(k, now);

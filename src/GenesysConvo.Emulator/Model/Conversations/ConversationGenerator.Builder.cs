@@ -50,6 +50,19 @@ public sealed partial class ConversationGenerator
         /// <summary>A random duration in whole milliseconds, so segment boundaries and metric values agree exactly.</summary>
         private double Skew(double median, double sigma, double min, double max) => Math.Round(_r.Skewed(median, sigma, min, max));
 
+        private double _longOpenMs;
+
+        /// <summary>A long-open conversation: its first queue wait (email) or agent talk (message) lasts this much longer.</summary>
+        public void StayOpenFor(double ms) => _longOpenMs = ms;
+
+        /// <summary>The long-open stretch, once (0 when there is none or it was taken).</summary>
+        private double TakeLongOpen()
+        {
+            var ms = _longOpenMs;
+            _longOpenMs = 0;
+            return ms;
+        }
+
         public Built BuildInbound()
         {
             _c.OriginatingDirection = "inbound";
@@ -171,7 +184,7 @@ public sealed partial class ConversationGenerator
             if (allowAbandon && _r.Chance(abandonP))
             {
                 var patience = Skew(45_000, 0.8, 2_000, 900_000);
-                var gone = enter + Math.Min(wait, patience);
+                var gone = enter + Math.Min(wait, patience) + TakeLongOpen(); // a long-open one gives up only after days
                 s.Segments.Add(Segment("interact", enter, gone, queue.Id, "peer"));
                 s.Metrics.Add(Metric("tAcd", gone - enter, gone));
                 s.Metrics.Add(Metric("tAbandon", gone - enter, gone));
@@ -179,13 +192,15 @@ public sealed partial class ConversationGenerator
                 return null;
             }
 
+            var drawnWait = wait; // the draws below follow the drawn wait, not a long-open stretch
+            if (_media == "email") wait += TakeLongOpen();
             var answer = enter + wait;
             var alertMs = Math.Min(wait - 100, Skew(6_000, 0.5, 1_500, 25_000));
             var alertStart = answer - Math.Max(200, alertMs);
             if (alertStart < enter) alertStart = enter;
 
             // Now and then the first agent lets it ring out and the call goes to a second agent.
-            if (wait > 20_000 && _r.Chance(0.05))
+            if (drawnWait > 20_000 && _r.Chance(0.05))
             {
                 var missed = _g.PickAgent(_r, queue, exceptUserId);
                 var mp = AddParticipant(missed.Name, "agent", missed.Id);
@@ -259,7 +274,7 @@ public sealed partial class ConversationGenerator
                 "callback" => 200_000,
                 _ => 240_000,
             };
-            var talkTotal = Skew(talkMedian, 0.6, 20_000, 3_600_000);
+            var talkTotal = Skew(talkMedian, 0.6, 20_000, 3_600_000) + TakeLongOpen();
             var holds = _media == "voice" ? (_r.Chance(0.65) ? 0 : _r.Chance(0.7) ? 1 : 2) : 0;
             var talkPieces = Split(talkTotal, holds + 1);
             double talked = 0, held = 0;

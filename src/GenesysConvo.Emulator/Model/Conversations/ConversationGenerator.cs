@@ -23,9 +23,12 @@ public sealed partial class ConversationGenerator
     private readonly string _ivrFlowId;
     private readonly string _edgeId;
 
-    public ConversationGenerator(SyntheticOrg org, double conversationsPerHour)
+    /// <param name="longOpenPerDay">About this many message/email conversations a day stay open for days
+    /// (see <see cref="LongOpenShare"/>); 0 leaves every conversation exactly as without the option.</param>
+    public ConversationGenerator(SyntheticOrg org, double conversationsPerHour, double longOpenPerDay = 0)
     {
         if (conversationsPerHour <= 0) throw new ArgumentOutOfRangeException(nameof(conversationsPerHour));
+        if (!(longOpenPerDay >= 0)) throw new ArgumentOutOfRangeException(nameof(longOpenPerDay));
         _org = org;
         _seed = org.Seed;
         ConversationsPerHour = conversationsPerHour;
@@ -33,6 +36,8 @@ public sealed partial class ConversationGenerator
         _queueWeightTotal = org.QueueWeights.Sum();
         _ivrFlowId = SeededRandom.For(_seed, "ivr-flow").NextGuid().ToString();
         _edgeId = SeededRandom.For(_seed, "edge").NextGuid().ToString();
+        LongOpenPerDay = longOpenPerDay;
+        LongOpenShare = LongOpenShareFor(conversationsPerHour, longOpenPerDay);
     }
 
     public double ConversationsPerHour { get; }
@@ -87,9 +92,9 @@ public sealed partial class ConversationGenerator
     }
 
     /// <summary>
-    /// Upper bound of conversationEnd − conversationStart for any generated conversation (IVR ≤ 3 min, two queue
-    /// waits ≤ 2 h each, two agent legs ≤ 1 h talk + 20 min hold each ≈ 6.7 h); lets interval matching look back a
-    /// bounded index range instead of scanning history.
+    /// Upper bound of conversationEnd − conversationStart for any conversation that is not long-open (IVR ≤ 3 min, two
+    /// queue waits ≤ 2 h each, two agent legs ≤ 1 h talk + 20 min hold each ≈ 6.7 h). <see cref="LongestConversation"/>
+    /// is the bound of this generator (long-open conversations included).
     /// </summary>
     public static readonly TimeSpan MaxConversationDuration = TimeSpan.FromHours(12);
 
@@ -104,6 +109,7 @@ public sealed partial class ConversationGenerator
         var media = MediaTypes[PickWeighted(r, MediaWeights)];
         var outbound = media == "voice" && r.Chance(0.12);
         var b = new Builder(this, r, k, start, media);
+        b.StayOpenFor(LongOpenExtensionMs(k, media));
         return outbound ? b.BuildOutbound() : b.BuildInbound();
     }
 

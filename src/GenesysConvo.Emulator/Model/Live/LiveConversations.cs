@@ -57,7 +57,7 @@ public sealed class LiveConversations
     /// <summary>Every conversation live at <paramref name="now"/> (see the class summary), oldest first.</summary>
     public List<LiveConversation> At(DateTimeOffset now)
     {
-        var earliest = now - ConversationGenerator.MaxConversationDuration - MaxWrapupAfterEnd;
+        var earliest = now - _generator.LongestConversation - MaxWrapupAfterEnd;
         var (first, end) = _generator.IndexRangeFor(earliest, now.AddTicks(1));
         var count = (int)Math.Max(0, end - first);
         var found = new LiveConversation?[count];
