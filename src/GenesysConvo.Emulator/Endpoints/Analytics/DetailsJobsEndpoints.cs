@@ -58,7 +58,7 @@ public static class DetailsJobsEndpoints
             var query = DetailsQueryParser.Parse(body, enforceIntervalLimits: false);
             if (body.Limit is < 1) throw new QueryValidationException("bad.request", $"Invalid limit {body.Limit}: it must be at least 1.");
             var job = jobs.Submit(query, clock.Now, config);
-            ctx.Items[RequestLog.DetailItem] = new { jobId = job.Id };
+            ctx.Items[RequestLog.DetailItem] = new { jobId = job.Id, interval = body.Interval };
             return Results.Json(new { jobId = job.Id }, Json.Options, statusCode: 202);
         }
         catch (QueryValidationException ex)
