@@ -169,15 +169,18 @@ public class DetailsReliabilityTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task An_open_conversation_is_given_once_whether_or_not_the_jobs_hold_it(bool jobsHoldOpen)
+    public async Task A_late_conversation_is_given_once_whether_or_not_the_jobs_hold_it(bool jobsHoldOpen)
     {
-        // Three days before the seam: a closed one, one still open from day 1, one open from day 3; then a day after it.
+        // Before the seam: a closed one, one still open from day 1, one open from day 3, one that ended after the
+        // availability date; then one after the seam.
         var held = new List<HeldConversation>
         {
             new(FakeAnalyticsServer.Id(1), Epoch.AddHours(2), Epoch.AddHours(3)),
             new(FakeAnalyticsServer.Id(2), Epoch.AddHours(5), null),
             new(FakeAnalyticsServer.Id(3), Epoch.AddDays(2).AddHours(1), null),
             new(FakeAnalyticsServer.Id(4), Epoch.AddDays(3).AddHours(1), Epoch.AddDays(3).AddHours(2)),
+            // Open for days: it ended after the datalake's availability date, so no job holds it.
+            new(FakeAnalyticsServer.Id(5), Epoch.AddHours(7), Epoch.AddDays(4).AddHours(1)),
         };
         var server = new FakeAnalyticsServer(held) { DataAvailability = Epoch.AddDays(4), JobsHoldOpenConversations = jobsHoldOpen };
         using var api = await ConnectAsync(server);
@@ -231,7 +234,9 @@ public class DetailsReliabilityTests
         var rest = await ReadAllAsync(api, Request(position));
 
         Assert.Equal(Expected(held, window).OrderBy(i => i), first.Concat(rest).OrderBy(i => i));
-        // Nothing of the three finished units was asked for again.
-        Assert.DoesNotContain(server.Requests.Skip(requestsBefore), r => r.Body?["interval"] is { } i && TimeWindow.Parse(i.GetValue<string>()).End <= Epoch.AddDays(3));
+        // Nothing of the three finished units was asked for again (jobs, or query slices).
+        var unitPath = source == DetailsSource.Jobs ? AnalyticsApi.DetailsJobsPath : AnalyticsApi.DetailsQueryPath;
+        Assert.DoesNotContain(server.Requests.Skip(requestsBefore),
+            r => r.Path == unitPath && r.Body?["interval"] is { } i && TimeWindow.Parse(i.GetValue<string>()).End <= Epoch.AddDays(3));
     }
 }

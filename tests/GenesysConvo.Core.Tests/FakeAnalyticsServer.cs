@@ -84,18 +84,35 @@ internal sealed class FakeAnalyticsServer : HttpMessageHandler
         var interval = TimeWindow.Parse(body["interval"]!.GetValue<string>());
         var size = body["paging"]!["pageSize"]!.GetValue<int>();
         var page = body["paging"]!["pageNumber"]!.GetValue<int>();
-        var openOnly = body.ToJsonString().Contains("\"notExists\"", StringComparison.Ordinal);
         var dayStart = new DateTimeOffset(interval.Start.UtcDateTime.Date, TimeSpan.Zero);
-        var ids = (body["conversationFilters"]?.AsArray() ?? new JsonArray())
-            .SelectMany(f => f!["predicates"]?.AsArray() ?? new JsonArray())
-            .Where(p => p!["dimension"]?.GetValue<string>() == "conversationId").Select(p => p!["value"]!.GetValue<string>()).ToHashSet();
-        var matching = AsOfNow()
-            .Where(c => c.Start >= dayStart && c.Start < interval.End && (!openOnly || c.End is null) && (ids.Count == 0 || ids.Contains(c.Id)))
-            .ToList();
+        var filters = body["conversationFilters"]?.AsArray() ?? new JsonArray();
+        var matching = AsOfNow().Where(c => c.Start >= dayStart && c.Start < interval.End && filters.All(f => Matches(c, f!))).ToList();
         var items = matching.Skip((page - 1) * size).Take(size).ToList();
         return Json(items.Count == 0
             ? $"{{\"totalHits\":{matching.Count}}}"
             : $"{{\"totalHits\":{matching.Count},\"conversations\":[{string.Join(",", items.Select(Record))}]}}");
+    }
+
+    /// <summary>A conversation filter as the API evaluates it, for the predicates the engine sends: conversationEnd
+    /// exists/notExists, conversationId matches, a tConversationDuration range; clauses and predicates by type.</summary>
+    private static bool Matches(HeldConversation c, JsonNode filter)
+    {
+        var results = (filter["predicates"]?.AsArray() ?? new JsonArray()).Select(p => Predicate(c, p!))
+            .Concat((filter["clauses"]?.AsArray() ?? new JsonArray()).Select(clause => Matches(c, clause!)));
+        return filter["type"]?.GetValue<string>() == "or" ? results.Any(r => r) : results.All(r => r);
+    }
+
+    private static bool Predicate(HeldConversation c, JsonNode p)
+    {
+        if (p["metric"]?.GetValue<string>() == "tConversationDuration")
+            return c.End is { } end && (end - c.Start).TotalMilliseconds >= (p["range"]?["gte"]?.GetValue<double>() ?? 0);
+        return (p["dimension"]?.GetValue<string>(), p["operator"]?.GetValue<string>()) switch
+        {
+            ("conversationEnd", "exists") => c.End != null,
+            ("conversationEnd", "notExists") => c.End is null,
+            ("conversationId", _) => p["value"]!.GetValue<string>() == c.Id,
+            _ => true,
+        };
     }
 
     private HttpResponseMessage JobPage(string jobId, string query)

@@ -9,9 +9,8 @@ BeforeAll {
     # 10 conversations an hour (39 days are ~9,400), and about 5 messages/e-mails a day that stay open for 1 to 5 days.
     $emulator = Start-GenesysEmulator -ArgumentList '--conversations-per-hour', '10', '--long-open-per-day', '5'
     # A fixed instant on a running clock: the same conversations every run, whatever the date. At it 10 conversations
-    # that started before the seam are still open, and none that started before the seam ended after the datalake's
-    # dataAvailabilityDate: such a one is neither in the jobs' results (without the knob) nor open, and the engine does
-    # not write it (a gap of its own, not this issue's; at real time it happens in about a third of runs).
+    # that started before the seam are still open. (The last Describe moves the clock to an instant where one that
+    # started before the seam ended after the datalake's availability date.)
     $null = Invoke-EmulatorControl $emulator 'clock' -Method PUT -Body @{ now = '2026-03-09T14:00:00Z'; frozen = $false }
     $session = Connect-Emulator $emulator -With @{ PassThru = $true }
 
@@ -156,5 +155,27 @@ Describe 'The emulator: every view agrees on the conversations open for days' {
         }
         Assert-SameSet @($rows | ForEach-Object { "$($_.sessionId) $($_.name) $($_.value) $($_.emitDate)" }) @($expected)
         $rows | Where-Object name -eq 'tHandle' | Should -BeNullOrEmpty -Because 'handle time is emitted when the agent is done'
+    }
+}
+
+Describe 'A conversation that started before the seam and ended after the datalake''s availability date is written once, when <Mode>' -ForEach @(
+    @{ Mode = 'the jobs leave open conversations out'; IncludeOpen = $false }
+    @{ Mode = 'the jobs return open conversations (jobsIncludeOpenConversations)'; IncludeOpen = $true }
+) {
+    BeforeAll {
+        # At this instant a message that started on 03-08 ended at 12:25 on 03-10, after the availability date (12:00):
+        # the jobs do not hold it, and it is no longer open. The details query for late conversations finds it.
+        $null = Invoke-EmulatorControl $emulator 'clock' -Method PUT -Body @{ now = '2026-03-10T14:00:00Z'; frozen = $false }
+        Set-JobsMode $IncludeOpen
+    }
+
+    It 'a 39-day window ending now' {
+        $availability = [DateTimeOffset](Invoke-GenesysCloudRequest /api/v2/analytics/conversations/details/jobs/availability -Session $session).dataAvailabilityDate
+        $seam = [DateTimeOffset]::new($availability.UtcDateTime.Date, [TimeSpan]::Zero).AddDays(-1)
+        $search = Invoke-Search -Days 39
+        $late = @($search.Truth | Where-Object {
+                $_.conversationEnd -and [DateTimeOffset]$_.conversationStart -lt $seam -and [DateTimeOffset]$_.conversationEnd -ge $availability })
+        $late.Count | Should -BeGreaterThan 0 -Because 'the window must hold a conversation that ended after the availability date'
+        Assert-SameSet $search.Records.ConversationId $search.Truth.conversationId
     }
 }

@@ -83,21 +83,19 @@ public sealed class ConversationDetailsReader
     /// the jobs API is to be used: for long windows, or -Bulk).</summary>
     private async Task<DetailsPlan> PlanAsync(CancellationToken cancellationToken)
     {
-        if (Position.Planned) return DetailsPlan.Make(_request, Position.Seam);
+        if (Position.Planned) return DetailsPlan.Make(_request, Position.Availability);
         var window = _request.Window;
-        DateTimeOffset? seam = null;
+        DateTimeOffset? available = null;
         if (_request.Source == DetailsSource.Jobs || (_request.Source == DetailsSource.Auto && window.Length > BulkThreshold))
         {
-            var available = await new DetailsJobReader(_api, _request.Activity).GetDataAvailabilityAsync(cancellationToken)
+            available = await new DetailsJobReader(_api, _request.Activity).GetDataAvailabilityAsync(cancellationToken)
                 .ConfigureAwait(false);
-            // A day of margin before the availability date: what the datalake holds there is complete.
-            seam = new DateTimeOffset(available.UtcDateTime.Date, TimeSpan.Zero).AddDays(-1);
-            OperationContext.Observer.Verbose(
-                $"The datalake holds data up to {available:u}: jobs API before {seam:u}, details query after.");
+            OperationContext.Observer.Verbose($"The datalake holds data up to {available:u}: jobs API before " +
+                                              $"{DetailsPlan.SeamOf(available.Value):u}, details query after.");
         }
         Position.Planned = true;
-        Position.Seam = seam;
-        return DetailsPlan.Make(_request, seam);
+        Position.Availability = available;
+        return DetailsPlan.Make(_request, available);
     }
 
     private async IAsyncEnumerable<DetailsPage> ReadJobAsync(
@@ -114,8 +112,10 @@ public sealed class ConversationDetailsReader
                 .Where(c => window.Contains(c.ConversationStart) && (_request.IncludeActive || c.ConversationEnd != null)
                             && Position.GivenInUnit.Add(c.ConversationId))
                 .ToList();
-            // An open conversation the job gave would come again from the open-conversations query: remember it.
-            foreach (var open in fresh.Where(c => c.ConversationEnd is null)) Position.OpenFromJobs.Add(open.ConversationId);
+            // A late conversation the job gave (open, or ended after the availability date) would come again from the
+            // late-conversations query: remember it.
+            foreach (var late in fresh.Where(c => QueryUnitReader.IsLate(c, Position.Availability)))
+                Position.LateFromJobs.Add(late.ConversationId);
             yield return new DetailsPage(fresh, $"{label}, result page {number}", _progress.Fetched, _progress.Estimated);
         }
     }
@@ -123,7 +123,7 @@ public sealed class ConversationDetailsReader
     private static string Describe(DetailsUnit unit) => unit.Kind switch
     {
         DetailsUnitKind.Job => "jobs API, part",
-        DetailsUnitKind.OpenConversations => "open conversations, slice",
+        DetailsUnitKind.LateConversations => "conversations late for the datalake, slice",
         _ => "slice",
     };
 }

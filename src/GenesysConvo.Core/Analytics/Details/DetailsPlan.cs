@@ -8,8 +8,9 @@ public enum DetailsUnitKind
 {
     /// <summary>A details job over a part of the window the datalake holds.</summary>
     Job,
-    /// <summary>The details query for conversations still open in the jobs part (the datalake may not hold them).</summary>
-    OpenConversations,
+    /// <summary>The details query for the conversations of the jobs part the datalake may not hold: those that ended after
+    /// its availability date, and, with -IncludeActive, those still open.</summary>
+    LateConversations,
     /// <summary>The details query over a slice.</summary>
     Query,
 }
@@ -43,11 +44,16 @@ public sealed class DetailsPlan
     /// <summary>Where the jobs part ends and the details query begins, when the plan reads through jobs.</summary>
     public DateTimeOffset? Seam { get; }
 
-    /// <summary>The plan of a request: the jobs part (before the seam) as one job or one job per JobSpan, then, for
-    /// -IncludeActive, the open conversations of the jobs part through the query, then the rest through the query in
-    /// slices the API accepts (or SliceLength, when shorter).</summary>
-    public static DetailsPlan Make(DetailsRequest request, DateTimeOffset? seam)
+    /// <summary>Where the jobs part ends: a day of margin before the datalake's availability date, at a UTC midnight.</summary>
+    public static DateTimeOffset SeamOf(DateTimeOffset availability) =>
+        new DateTimeOffset(availability.UtcDateTime.Date, TimeSpan.Zero).AddDays(-1);
+
+    /// <summary>The plan of a request: the jobs part (before the seam) as one job or one job per JobSpan, then the
+    /// conversations of the jobs part that are late for the datalake, through the query, then the rest through the query
+    /// in slices the API accepts (or SliceLength, when shorter).</summary>
+    public static DetailsPlan Make(DetailsRequest request, DateTimeOffset? availability)
     {
+        var seam = availability is { } a ? SeamOf(a) : (DateTimeOffset?)null;
         var window = request.Window;
         var units = new List<DetailsUnit>();
         var queryPart = (TimeWindow?)window;
@@ -55,8 +61,7 @@ public sealed class DetailsPlan
         {
             var jobsPart = new TimeWindow(window.Start, s < window.End ? s : window.End);
             units.AddRange(Pieces(jobsPart, request.JobSpan).Select(w => new DetailsUnit(DetailsUnitKind.Job, w)));
-            if (request.IncludeActive)
-                units.AddRange(jobsPart.Split(QuerySlice(request)).Select(w => new DetailsUnit(DetailsUnitKind.OpenConversations, w)));
+            units.AddRange(jobsPart.Split(QuerySlice(request)).Select(w => new DetailsUnit(DetailsUnitKind.LateConversations, w)));
             queryPart = s < window.End ? new TimeWindow(s, window.End) : (TimeWindow?)null;
         }
         if (queryPart is { } rest) units.AddRange(rest.Split(QuerySlice(request)).Select(w => new DetailsUnit(DetailsUnitKind.Query, w)));

@@ -37,7 +37,8 @@ internal sealed class QueryUnitReader
     public async IAsyncEnumerable<DetailsPage> ReadAsync(
         DetailsUnit unit, string label, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var query = unit.Kind == DetailsUnitKind.OpenConversations ? OpenConversations(_request.Query) : _request.Query;
+        var late = unit.Kind == DetailsUnitKind.LateConversations;
+        var query = late ? LateConversations(unit.Window) : _request.Query;
         // Too many results for one slice: its halves are read next, in order (they share the unit's given ids).
         var slices = new Stack<TimeWindow>(new[] { unit.Window });
         while (slices.Count > 0)
@@ -50,7 +51,7 @@ internal sealed class QueryUnitReader
                 if (step.Conversations is { } conversations)
                 {
                     var fresh = conversations
-                        .Where(c => slice.Contains(c.ConversationStart) && !_position.OpenFromJobs.Contains(c.ConversationId)
+                        .Where(c => slice.Contains(c.ConversationStart) && (!late || Wanted(c))
                                     && _position.GivenInUnit.Add(c.ConversationId))
                         .ToList();
                     yield return new DetailsPage(fresh, $"{label}, page {pageNumber}", _progress.Fetched, _progress.Estimated);
@@ -66,12 +67,32 @@ internal sealed class QueryUnitReader
         }
     }
 
-    /// <summary>The open conversations of the jobs part: what the datalake may not hold yet.</summary>
-    private static DetailsQuery OpenConversations(DetailsQuery query)
+    /// <summary>A conversation the datalake may not hold at the plan's availability date: still open, or ended after it.</summary>
+    public static bool IsLate(AnalyticsConversation conversation, DateTimeOffset? availability) =>
+        conversation.ConversationEnd is null || (availability is { } a && conversation.ConversationEnd >= a);
+
+    /// <summary>A late conversation of the unit that the jobs did not give already (and an open one only with -IncludeActive).</summary>
+    private bool Wanted(AnalyticsConversation conversation) =>
+        IsLate(conversation, _position.Availability) && !_position.LateFromJobs.Contains(conversation.ConversationId)
+        && (_request.IncludeActive || conversation.ConversationEnd != null);
+
+    /// <summary>The conversations of a slice of the jobs part that may be late for the datalake: those that ended after its
+    /// availability date A must have lasted longer than A minus the slice's end, so the query asks for those (a superset,
+    /// since only long conversations qualify it is small) and, with -IncludeActive, for those still open.</summary>
+    private DetailsQuery LateConversations(TimeWindow slice)
     {
-        var open = query.Clone();
-        open.Add(DetailsFilterKind.Conversation, QueryFilters.AllOf(QueryFilters.NotExists("conversationEnd")));
-        return open;
+        var late = _request.Query.Clone();
+        var longest = (long)Math.Max(0, ((_position.Availability ?? slice.End) - slice.End).TotalMilliseconds);
+        var ended = new QueryClause
+        {
+            Type = "and",
+            Predicates = { QueryFilters.Exists("conversationEnd"), QueryFilters.MetricAtLeast("tConversationDuration", longest) },
+        };
+        var filter = new QueryFilter { Type = "or", Clauses = new List<QueryClause> { ended } };
+        if (_request.IncludeActive)
+            filter.Clauses.Add(new QueryClause { Type = "and", Predicates = { QueryFilters.NotExists("conversationEnd") } });
+        late.Add(DetailsFilterKind.Conversation, filter);
+        return late;
     }
 
     /// <summary>One page of a slice: its conversations (none past the end), and the slice's halves when the rest of the

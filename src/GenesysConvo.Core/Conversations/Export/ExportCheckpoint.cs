@@ -64,7 +64,7 @@ public sealed class ExportCheckpoint
     public static void Apply(ExportRun run, ExportPageRecord page)
     {
         run.GivenInUnit.AddRange(page.Given);
-        run.OpenFromJobs.AddRange(page.OpenFromJobs);
+        run.LateFromJobs.AddRange(page.LateFromJobs);
         run.RecheckWritten.AddRange(page.RecheckWritten);
         foreach (var open in page.StillOpen)
             if (!run.StillOpen.Any(o => o.Id == open.Id)) run.StillOpen.Add(open);

@@ -29,10 +29,10 @@ public sealed class ExportRun
     public List<PendingConversation> Recheck { get; set; } = new List<PendingConversation>();
     public List<string> RecheckWritten { get; set; } = new List<string>();
     public bool Planned { get; set; }
-    public DateTimeOffset? Seam { get; set; }
+    public DateTimeOffset? Availability { get; set; }
     public int Unit { get; set; }
     public List<string> GivenInUnit { get; set; } = new List<string>();
-    public List<string> OpenFromJobs { get; set; } = new List<string>();
+    public List<string> LateFromJobs { get; set; } = new List<string>();
     /// <summary>Conversations this run found still open (incremental): the next run's pending list.</summary>
     public List<PendingConversation> StillOpen { get; set; } = new List<PendingConversation>();
     /// <summary>Length of the partial file that holds every row written so far.</summary>
@@ -52,7 +52,7 @@ public sealed class PendingConversation
 public sealed class ExportPageRecord
 {
     public List<string> Given { get; set; } = new List<string>();
-    public List<string> OpenFromJobs { get; set; } = new List<string>();
+    public List<string> LateFromJobs { get; set; } = new List<string>();
     public List<PendingConversation> StillOpen { get; set; } = new List<PendingConversation>();
     public List<string> RecheckWritten { get; set; } = new List<string>();
     public long Bytes { get; set; }

@@ -34,12 +34,12 @@ internal sealed class ExportWriter
     }
 
     /// <summary>Writes a page and records it. A recheck page (the last run's open conversations) gives no unit ids.</summary>
-    public async Task WriteAsync(DetailsPage page, bool recheck, IReadOnlyList<string> openFromJobs, CancellationToken cancellationToken)
+    public async Task WriteAsync(DetailsPage page, bool recheck, IReadOnlyList<string> lateFromJobs, CancellationToken cancellationToken)
     {
         var conversations = page.Conversations;
         var open = _request.Incremental ? conversations.Where(c => c.ConversationEnd is null).ToList() : new List<AnalyticsConversation>();
         var complete = conversations.Except(open).ToList();
-        if (conversations.Count == 0 && openFromJobs.Count == 0) return;
+        if (conversations.Count == 0 && lateFromJobs.Count == 0) return;
 
         foreach (var group in DetailsRecordWriter.IdsIn(complete).GroupBy(x => x.Kind))
             await _names.ResolveAsync(group.Key, group.Select(x => x.Id), cancellationToken).ConfigureAwait(false);
@@ -53,7 +53,7 @@ internal sealed class ExportWriter
         Record(new ExportPageRecord
         {
             Given = recheck ? new List<string>() : conversations.Select(c => c.ConversationId).ToList(),
-            OpenFromJobs = openFromJobs.ToList(),
+            LateFromJobs = lateFromJobs.ToList(),
             StillOpen = open.Select(c => new PendingConversation { Id = c.ConversationId, Start = c.ConversationStart }).ToList(),
             RecheckWritten = recheck ? complete.Select(c => c.ConversationId).ToList() : new List<string>(),
             Bytes = _file.Flush(),

@@ -161,9 +161,9 @@ public sealed class HistoryExport
             JobSpan = _request.JobSpan ?? TimeSpan.FromDays(1),
             Resume = new DetailsPosition
             {
-                Planned = _run.Planned, Seam = _run.Seam, Unit = _run.Unit,
+                Planned = _run.Planned, Availability = _run.Availability, Unit = _run.Unit,
                 GivenInUnit = new HashSet<string>(_run.GivenInUnit, StringComparer.OrdinalIgnoreCase),
-                OpenFromJobs = new HashSet<string>(_run.OpenFromJobs, StringComparer.OrdinalIgnoreCase),
+                LateFromJobs = new HashSet<string>(_run.LateFromJobs, StringComparer.OrdinalIgnoreCase),
             },
         };
         var reader = new ConversationDetailsReader(_api.Analytics, details);
@@ -172,15 +172,15 @@ public sealed class HistoryExport
             await foreach (var page in reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 _run.Planned = reader.Position.Planned;
-                _run.Seam = reader.Position.Seam;
-                var openFromJobs = reader.Position.OpenFromJobs.Except(_run.OpenFromJobs, StringComparer.OrdinalIgnoreCase).ToList();
-                await writer.WriteAsync(page, recheck: false, openFromJobs, cancellationToken).ConfigureAwait(false);
+                _run.Availability = reader.Position.Availability;
+                var lateFromJobs = reader.Position.LateFromJobs.Except(_run.LateFromJobs, StringComparer.OrdinalIgnoreCase).ToList();
+                await writer.WriteAsync(page, recheck: false, lateFromJobs, cancellationToken).ConfigureAwait(false);
                 writer.Report(page, _request.Activity);
                 if (!page.EndsUnit) continue;
                 // A unit is done: the checkpoint is rewritten whole, without that unit's ids.
                 _run.Unit = reader.Position.Unit;
                 _run.GivenInUnit.Clear();
-                _run.OpenFromJobs = reader.Position.OpenFromJobs.ToList();
+                _run.LateFromJobs = reader.Position.LateFromJobs.ToList();
                 _checkpoint?.Save(_state);
             }
         }
