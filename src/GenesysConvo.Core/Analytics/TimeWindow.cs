@@ -59,19 +59,19 @@ public readonly struct TimeWindow : IEquatable<TimeWindow>
 
     private static string Utc(DateTimeOffset instant) => instant.ToUniversalTime().ToString("u", CultureInfo.InvariantCulture);
 
-    /// <summary>Reads "start/end" (ISO-8601, with offset or Z; no offset means UTC, as the API reads it).</summary>
+    /// <summary>Reads "start/end" (ISO-8601 only, with offset or Z; no offset means UTC, as the API reads it).</summary>
     public static TimeWindow Parse(string interval)
     {
         var parts = (interval ?? "").Split('/');
-        if (parts.Length != 2 || !TryParseInstant(parts[0], out var start) || !TryParseInstant(parts[1], out var end))
+        if (parts.Length != 2
+            || !IsoInstant.TryParse(parts[0], assumeUtc: true, out var start)
+            || !IsoInstant.TryParse(parts[1], assumeUtc: true, out var end))
+        {
             throw new ArgumentException($"'{interval}' is not an ISO-8601 interval. "
                 + "Write it as start/end, e.g. 2026-01-05T00:00:00Z/2026-01-06T00:00:00Z.");
+        }
         return new TimeWindow(start, end);
     }
-
-    private static bool TryParseInstant(string text, out DateTimeOffset value) =>
-        DateTimeOffset.TryParse(
-            text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
 
     public static string Format(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

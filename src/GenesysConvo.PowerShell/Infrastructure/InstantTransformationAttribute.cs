@@ -1,11 +1,11 @@
 using System;
-using System.Globalization;
 using System.Management.Automation;
+using GenesysConvo.Core.Analytics;
 
 namespace GenesysConvo.Infrastructure;
 
-/// <summary>Binds -StartTime/-EndTime from a DateTime, a DateTimeOffset or a string, the same on every machine:
-/// strings are read with the invariant culture (compiled cmdlets otherwise use the current culture, so
+/// <summary>Binds -StartTime/-EndTime from a DateTime, a DateTimeOffset or an ISO-8601 string, the same on every machine:
+/// a string in any other form is refused (compiled cmdlets would otherwise read it with the current culture, so
 /// '01/02/2026' would mean different days on different machines), and times without an offset are local time.</summary>
 public sealed class InstantTransformationAttribute : ArgumentTransformationAttribute
 {
@@ -24,11 +24,8 @@ public sealed class InstantTransformationAttribute : ArgumentTransformationAttri
                     ? new DateTimeOffset(time)
                     : new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Local));
             case string text:
-                var styles = DateTimeStyles.AssumeLocal | DateTimeStyles.AllowWhiteSpaces;
-                if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, styles, out var parsed)) return parsed;
-                throw new ArgumentTransformationMetadataException(
-                    $"'{text}' is not a date and time. Use ISO-8601 such as 2026-01-05T08:00 (local time), "
-                    + "2026-01-05T08:00Z (UTC), or pass (Get-Date).AddDays(-1).");
+                try { return IsoInstant.ParseLocal(text); }
+                catch (ArgumentException e) { throw new ArgumentTransformationMetadataException(e.Message, e); }
             default:
                 return value;
         }

@@ -1,0 +1,69 @@
+# Bad input gets a clear error BEFORE any request: every case runs against the emulator and then checks that the
+# emulator's request log holds no API call (connecting is done, and the log cleared, before each case).
+BeforeDiscovery {
+    $day = [DateTimeOffset]::new([DateTime]::UtcNow.Date.AddDays(-1), [TimeSpan]::Zero)
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module $env:GENESYSCONVO_MODULE_PATH -Force
+    $emulator = Start-GenesysEmulator
+
+    function Clear-EmulatorLog { $null = Invoke-EmulatorControl $emulator 'requests' -Method DELETE }
+    function Assert-NoApiCall {
+        @(Get-EmulatorRequest $emulator -Api) | ForEach-Object { "$($_.method) $($_.path)" } | Should -BeNullOrEmpty -Because 'the input is checked before any request'
+    }
+    # Runs a command that must fail; returns its ErrorRecord after checking the id, the category and that nothing was sent.
+    function Assert-Refused([scriptblock] $Action, [string] $ErrorId, [string] $Category = 'InvalidArgument') {
+        $failure = $Action | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"
+        $failure.CategoryInfo.Category | Should -Be $Category
+        Assert-NoApiCall
+        $failure
+    }
+    $day = [DateTimeOffset]::new([DateTime]::UtcNow.Date.AddDays(-1), [TimeSpan]::Zero)
+}
+
+AfterAll {
+    Get-Module GenesysConvo | Remove-Module -Force
+    Stop-GenesysEmulator $emulator
+}
+
+Describe 'Date strings are ISO-8601 only' {
+    BeforeEach { Reset-Emulator $emulator; $session = Connect-Emulator $emulator -With @{ PassThru = $true }; Clear-EmulatorLog }
+
+    It '<Command> -StartTime ''<Text>'' is refused with ISO examples' -ForEach @(
+        foreach ($command in 'Search-GenesysConversationHistory', 'Get-GenesysConversationMetric') {
+            foreach ($text in '01/02/2026', '1/2/2026 08:00', '02.01.2026', 'Jan 2 2026') { @{ Command = $command; Text = $text } }
+        }
+    ) {
+        $failure = Assert-Refused { & $Command -StartTime $Text -Session $session } 'ParameterArgumentTransformationError' -Category InvalidData
+        $failure.Exception.Message | Should -Match ([regex]::Escape("'$Text' is not an ISO-8601 date and time"))
+        $failure.Exception.Message | Should -Match ([regex]::Escape('2026-01-02T08:00 (local time)'))
+        $failure.Exception.Message | Should -Match ([regex]::Escape('2026-01-02T08:00Z (UTC)'))
+    }
+
+    It 'an ambiguous day-month date says why it is refused' {
+        $failure = Assert-Refused { Search-GenesysConversationHistory -EndTime '01/02/2026' -Session $session } 'ParameterArgumentTransformationError' -Category InvalidData
+        $failure.Exception.Message | Should -Match 'different days in different cultures'
+    }
+
+    It 'an -Interval in a culture''s date format is refused' {
+        $failure = Assert-Refused { Get-GenesysConversationMetric -Interval '02.01.2026/03.01.2026' -Session $session } 'GenesysConvo.InvalidMetricQuery'
+        $failure.Exception.Message | Should -Match 'not an ISO-8601 interval'
+    }
+
+    It '''<Start>'' to ''<End>'' is read as <Meaning>' -ForEach @(
+        @{ Start = $day.ToString('yyyy-MM-dd'); End = $day.AddDays(1).ToString('yyyy-MM-dd'); Meaning = 'local midnights' }
+        @{ Start = $day.ToString('yyyy-MM-ddT08:00'); End = $day.ToString('yyyy-MM-dd 09:00'); Meaning = 'local times, T or space' }
+        @{ Start = $day.ToString('yyyy-MM-ddT08:00:00.5'); End = $day.ToString('yyyy-MM-ddT09:00:30'); Meaning = 'local times with seconds and a fraction' }
+        @{ Start = $day.ToString('yyyy-MM-ddT08:00Z'); End = $day.ToString('yyyy-MM-ddT09:00:00.000Z'); Meaning = 'UTC' }
+        @{ Start = $day.ToString('yyyy-MM-ddT08:00+02:00'); End = $day.ToString('yyyy-MM-ddT09:00-05:00'); Meaning = 'times with offsets' }
+    ) {
+        $rows = @(Get-GenesysConversationMetric -StartTime $Start -EndTime $End -TimeZone UTC -Metric nOffered -Session $session)
+        $rows.Count | Should -BeGreaterThan 0
+        $invariant = [Globalization.CultureInfo]::InvariantCulture
+        $rows[0].IntervalStart | Should -Be ([DateTimeOffset]::Parse($Start, $invariant))
+        $rows[0].IntervalEnd | Should -Be ([DateTimeOffset]::Parse($End, $invariant))
+    }
+}
