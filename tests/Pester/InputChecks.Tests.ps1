@@ -67,3 +67,47 @@ Describe 'Date strings are ISO-8601 only' {
         $rows[0].IntervalEnd | Should -Be ([DateTimeOffset]::Parse($End, $invariant))
     }
 }
+
+Describe 'Closed sets refuse unknown values with the list of valid ones' {
+    BeforeEach { Reset-Emulator $emulator; $session = Connect-Emulator $emulator -With @{ PassThru = $true }; Clear-EmulatorLog }
+
+    It '<Command> <Case>' -ForEach @(
+        foreach ($pair in @{ Command = 'Search-GenesysConversationHistory'; ErrorId = 'GenesysConvo.InvalidSearch' },
+                          @{ Command = 'Get-GenesysActiveConversation'; ErrorId = 'GenesysConvo.InvalidSearch' },
+                          @{ Command = 'Get-GenesysConversationMetric'; ErrorId = 'GenesysConvo.InvalidMetricQuery' }) {
+            $pair + @{ Case = '-MediaType phone'; With = @{ MediaType = 'voice', 'phone' }; Message = "-MediaType 'phone' is not a media type"; Lists = 'callback, chat, cobrowse, email' }
+            $pair + @{ Case = '-Direction incoming'; With = @{ Direction = 'incoming' }; Message = "Direction 'incoming' is not inbound or outbound"; Lists = 'inbound or outbound' }
+        }
+        @{ Command = 'Search-GenesysConversationHistory'; ErrorId = 'GenesysConvo.InvalidSearch'; Case = '-Expand Segments'; With = @{ Expand = 'Segments' }; Message = "-Expand 'Segments' is not one of"; Lists = 'Participant, Session, Segment' }
+        @{ Command = 'Get-GenesysConversationMetric'; ErrorId = 'GenesysConvo.InvalidMetricQuery'; Case = '-Metric tHandel'; With = @{ Metric = 'tHandle', 'tHandel' }; Message = "'tHandel' is not a metric"; Lists = 'tAcw, tAgentResponseTime' }
+        @{ Command = 'Get-GenesysConversationMetric'; ErrorId = 'GenesysConvo.InvalidMetricQuery'; Case = '-GroupBy queueName'; With = @{ GroupBy = 'queueName' }; Message = "'queueName' is not a dimension"; Lists = 'queueId, remote' }
+        @{ Command = 'Get-GenesysConversationMetric'; ErrorId = 'GenesysConvo.InvalidMetricQuery'; Case = '-Query with an unknown groupBy'; With = @{ Query = @{ groupBy = @('queueName') } }; Message = "'queueName' is not a dimension"; Lists = 'queueId, remote' }
+        @{ Command = 'Get-GenesysConversationMetric'; ErrorId = 'GenesysConvo.InvalidMetricQuery'; Case = '-Granularity 30 (minutes or days?)'; With = @{ Granularity = 30 }; Message = "'30' is not a granularity"; Lists = 'PT15M, PT30M, PT1H, P1D, P7D or P1M' }
+        @{ Command = 'Get-GenesysConversationMetric'; ErrorId = 'GenesysConvo.InvalidMetricQuery'; Case = '-Granularity hourly'; With = @{ Granularity = 'hourly' }; Message = "'hourly' is not a granularity"; Lists = 'PT15M, PT30M, PT1H, P1D, P7D or P1M' }
+        @{ Command = 'Invoke-GenesysCloudRequest'; ErrorId = 'GenesysConvo.InvalidMethod'; Case = '-Method FETCH'; With = @{ Path = '/api/v2/users'; Method = 'FETCH' }; Message = "-Method 'FETCH' is not one of"; Lists = 'GET, POST, PUT, PATCH, DELETE' }
+    ) {
+        $failure = Assert-Refused { & $Command @With -Session $session } $ErrorId
+        $failure.Exception.Message | Should -Match ([regex]::Escape($Message))
+        $failure.Exception.Message | Should -Match ([regex]::Escape($Lists))
+    }
+
+    It 'known values pass in any case: -MediaType VOICE, -Direction Inbound, -Expand segment, -Method get' {
+        $from = $day.AddHours(10); $to = $from.AddMinutes(30)
+        $rows = @(Search-GenesysConversationHistory -StartTime $from -EndTime $to -MediaType VOICE -Direction Inbound -Expand segment -First 1 -Session $session)
+        $rows[0] | Should -BeOfType ([GenesysConvo.ConversationSegmentRow])
+        @(Get-GenesysConversationMetric -StartTime $from -EndTime $to -MediaType Voice -Direction INBOUND -Metric nOffered -Session $session).Count | Should -BeGreaterThan 0
+        Invoke-GenesysCloudRequest /api/v2/organizations/me -Method get -Session $session | Should -Not -BeNullOrEmpty
+    }
+
+    It 'tab completion still offers <Parameter> of <Command>' -ForEach @(
+        @{ Command = 'Search-GenesysConversationHistory'; Parameter = 'MediaType'; Word = 'vo'; Expected = 'voice' }
+        @{ Command = 'Get-GenesysActiveConversation'; Parameter = 'Direction'; Word = 'in'; Expected = 'inbound' }
+        @{ Command = 'Get-GenesysConversationMetric'; Parameter = 'Direction'; Word = 'out'; Expected = 'outbound' }
+        @{ Command = 'Search-GenesysConversationHistory'; Parameter = 'Expand'; Word = 'Se'; Expected = 'Session', 'Segment' }
+        @{ Command = 'Invoke-GenesysCloudRequest'; Parameter = 'Method'; Word = 'P'; Expected = 'POST', 'PUT', 'PATCH' }
+    ) {
+        $line = "$Command -$Parameter $Word"
+        $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
+        $completions | Should -Be $Expected
+    }
+}

@@ -13,11 +13,15 @@ namespace GenesysConvo.Core.Analytics;
 /// Values of one parameter are ORed; different parameters are ANDed.</summary>
 public class ConversationCriteria
 {
+    /// <summary>The media types of the analytics API (docs/genesys-api.md §2.6): -MediaType takes only these, in any case.</summary>
     public static readonly string[] KnownMediaTypes =
     {
         "callback", "chat", "cobrowse", "email", "internalmessage", "message", "screenmonitoring", "screenshare", "unknown", "video",
         "voice",
     };
+
+    /// <summary>The directions -Direction takes, in any case.</summary>
+    public static readonly string[] KnownDirections = { "inbound", "outbound" };
 
     public IList<string> Queues { get; set; } = new List<string>();
     public IList<string> Users { get; set; } = new List<string>();
@@ -36,9 +40,12 @@ public class ConversationCriteria
         foreach (var id in DivisionIds.Concat(ConversationIds))
             if (!NameResolver.IsGuid(id))
                 throw new ArgumentException($"'{id}' is not an id (a GUID such as 6a1c5e1e-2f33-4f6a-9d0e-1b2c3d4e5f60).");
+        foreach (var mediaType in MediaTypes)
+            if (!KnownMediaTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase))
+                throw new ArgumentException($"-MediaType '{mediaType}' is not a media type of the analytics API. " +
+                                            $"Use one of: {string.Join(", ", KnownMediaTypes)}.");
         foreach (var direction in Directions)
-            if (!string.Equals(direction, "inbound", StringComparison.OrdinalIgnoreCase)
-                && !string.Equals(direction, "outbound", StringComparison.OrdinalIgnoreCase))
+            if (!KnownDirections.Contains(direction, StringComparer.OrdinalIgnoreCase))
                 throw new ArgumentException($"Direction '{direction}' is not inbound or outbound.");
         if (MinimumDuration is { } minimum && minimum < TimeSpan.Zero) throw new ArgumentException("-MinimumDuration cannot be negative.");
     }

@@ -45,13 +45,17 @@ public sealed class Granularity
             if (months > 0 && (days > 0 || time > TimeSpan.Zero))
                 throw new ArgumentException(
                     $"Granularity '{text}' mixes months with days or hours; use whole months (P1M) or days and hours (P1DT12H).");
-            if (months == 0 && days == 0 && time <= TimeSpan.Zero) throw new ArgumentException($"Granularity '{text}' is zero.");
+            if (months == 0 && days == 0 && time <= TimeSpan.Zero)
+                throw new ArgumentException($"Granularity '{text}' is zero. Use a positive duration such as {Examples}.");
             return new Granularity(text.ToUpperInvariant(), months, days, time);
         }
-        if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out span)) return FromTimeSpan(span);
+        // A TimeSpan as text has a colon (00:30:00, 1.00:00:00): a bare number would be read as days, and 30 may mean minutes.
+        if (text.Contains(":") && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out span)) return FromTimeSpan(span);
         throw new ArgumentException(
-            $"'{text}' is not a granularity. Use an ISO-8601 duration such as PT15M, PT30M, PT1H, P1D, P7D or P1M, or a TimeSpan.");
+            $"'{text}' is not a granularity. Use an ISO-8601 duration such as {Examples}, or a TimeSpan such as 00:30:00.");
     }
+
+    private const string Examples = "PT15M, PT30M, PT1H, P1D, P7D or P1M";
 
     private static Granularity FromTimeSpan(TimeSpan span)
     {

@@ -55,7 +55,10 @@ internal static class MetricQueryBody
         var body = request.QueryJson is null ? new ConversationAggregationQuery() : ReadQuery(request.QueryJson);
         request.Metrics = request.Metrics.Select(MetricCatalog.Metric).Distinct().ToList();
         request.GroupBy = request.GroupBy.Select(MetricCatalog.Dimension).Distinct().ToList();
+        // A -Query body's own groupBy is sent when -GroupBy is not given: it is held to the same catalog.
+        if (body.GroupBy is { Count: > 0 } grouping) body.GroupBy = grouping.Select(MetricCatalog.Dimension).Distinct().ToList();
         if (request.Metrics.Count == 0) throw new ArgumentException("Give at least one -Metric.");
+        request.Criteria.CheckValues();
         if (request.FilterJson != null) body.Filter = ReadFilter(request.FilterJson);
         if (request.Granularity != null) request.Granularity.Boundaries(request.Window, request.Zone);
         return body;

@@ -33,7 +33,8 @@ public sealed class GetGenesysActiveConversationCommand : GenesysApiCmdlet
     public string[] MediaType { get; set; } = Array.Empty<string>();
 
     [Parameter(ParameterSetName = ListSet)]
-    [ValidateSet("inbound", "outbound", IgnoreCase = true)]
+    [ArgumentCompleter(typeof(DirectionCompleter))]
+    [ValidateNotNullOrEmpty]
     public string[] Direction { get; set; } = Array.Empty<string>();
 
     [Parameter(ParameterSetName = ListSet)]

@@ -20,7 +20,8 @@ public sealed class InvokeGenesysCloudRequestCommand : GenesysApiCmdlet
     public string Path { get; set; } = null!;
 
     [Parameter(Position = 1)]
-    [ValidateSet("GET", "POST", "PUT", "PATCH", "DELETE", IgnoreCase = true)]
+    [ArgumentCompleter(typeof(MethodCompleter))]
+    [ValidateNotNullOrEmpty]
     public string Method { get; set; } = "GET";
 
     /// <summary>Query parameters; an array value becomes repeated keys (?id=a&amp;id=b), as the API expects.</summary>
@@ -38,7 +39,12 @@ public sealed class InvokeGenesysCloudRequestCommand : GenesysApiCmdlet
     protected override void ProcessRecord()
     {
         var connection = ApiSession.Connection;
-        var method = new HttpMethod(Method.ToUpperInvariant());
+        HttpMethod method = null!;
+        try { method = RawRequest.Method(Method); }
+        catch (ArgumentException e)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "GenesysConvo.InvalidMethod", ErrorCategory.InvalidArgument, Method));
+        }
         string pathAndQuery;
         try { pathAndQuery = RequestUris.Build(Path, PSObjects.Unwrap(Query), connection.Options.EffectiveApiBaseUri); }
         catch (ArgumentException e)

@@ -44,7 +44,8 @@ public sealed class SearchGenesysConversationHistoryCommand : GenesysAnalyticsCm
 
     /// <summary>One row per participant, session or segment instead of one per conversation.</summary>
     [Parameter]
-    [ValidateSet("Participant", "Session", "Segment", IgnoreCase = true)]
+    [ArgumentCompleter(typeof(ExpandCompleter))]
+    [ValidateNotNullOrEmpty]
     public string? Expand { get; set; }
 
     /// <summary>Use the asynchronous jobs API (bulk export) for the part of the window the datalake holds.</summary>
@@ -69,15 +70,13 @@ public sealed class SearchGenesysConversationHistoryCommand : GenesysAnalyticsCm
         var request = new HistoryRequest
         {
             IncludeActive = IncludeActive, PageSize = PageSize, Source = Bulk ? DetailsSource.Jobs : DetailsSource.Auto,
-            Expand = Expand is null
-                ? HistoryExpansion.None
-                : (HistoryExpansion)Enum.Parse(typeof(HistoryExpansion), Expand, ignoreCase: true),
             Skip = (long)PagingParameters.Skip,
             Limit = PagingParameters.First == ulong.MaxValue ? (long?)null : (long)Math.Min(PagingParameters.First, long.MaxValue),
         };
         try
         {
             // Everything checkable is checked before the first request.
+            request.Expand = HistorySearch.ParseExpansion(Expand);
             request.Window = ResolveWindow(criteria.Validate().Interval, session.Connection.Options.Time.GetUtcNow());
         }
         catch (ArgumentException e)

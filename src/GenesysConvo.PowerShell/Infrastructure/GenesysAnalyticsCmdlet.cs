@@ -43,7 +43,8 @@ public abstract class GenesysAnalyticsCmdlet : GenesysApiCmdlet
     public string[] MediaType { get; set; } = Array.Empty<string>();
 
     [Parameter]
-    [ValidateSet("inbound", "outbound", IgnoreCase = true)]
+    [ArgumentCompleter(typeof(DirectionCompleter))]
+    [ValidateNotNullOrEmpty]
     public string[] Direction { get; set; } = Array.Empty<string>();
 
     /// <summary>Filters in the API's own structure (a hashtable or its JSON): the details query's filters keyed by

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using GenesysConvo.Analytics;
@@ -33,6 +35,18 @@ public sealed class HistoryRequest : DetailsRequest
 /// engine), written as one record per conversation or one row per participant, session or segment (-Expand).</summary>
 public static class HistorySearch
 {
+    /// <summary>What -Expand takes, in any case: one row per participant, session or segment.</summary>
+    public static readonly IReadOnlyList<string> Expansions = new[] { "Participant", "Session", "Segment" };
+
+    /// <summary>-Expand read as the level to write rows of; none is one record per conversation.</summary>
+    public static HistoryExpansion ParseExpansion(string? value)
+    {
+        if (value is null) return HistoryExpansion.None;
+        var known = Expansions.FirstOrDefault(e => string.Equals(e, value.Trim(), StringComparison.OrdinalIgnoreCase))
+                    ?? throw new ArgumentException($"-Expand '{value}' is not one of: {string.Join(", ", Expansions)}.");
+        return (HistoryExpansion)Enum.Parse(typeof(HistoryExpansion), known);
+    }
+
     /// <summary>Writes each record through <paramref name="write"/> as its page arrives; returns how many conversations
     /// were written.</summary>
     public static Task<long> SearchAsync(GenesysApi api, NameResolver names, HistoryRequest request, System.Action<object> write,
