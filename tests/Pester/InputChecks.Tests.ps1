@@ -111,3 +111,21 @@ Describe 'Closed sets refuse unknown values with the list of valid ones' {
         $completions | Should -Be $Expected
     }
 }
+
+Describe 'Windows that start before 2010 or end more than a day from now are refused' {
+    BeforeEach { Reset-Emulator $emulator; $session = Connect-Emulator $emulator -With @{ PassThru = $true }; Clear-EmulatorLog }
+
+    It '<Command> <Case>' -ForEach @(
+        foreach ($pair in @{ Command = 'Search-GenesysConversationHistory'; ErrorId = 'GenesysConvo.InvalidSearch' },
+                          @{ Command = 'Get-GenesysConversationMetric'; ErrorId = 'GenesysConvo.InvalidMetricQuery' }) {
+            $pair + @{ Case = 'from 1900'; With = @{ StartTime = '1900-01-01' }; Message = '(-StartTime/-EndTime) starts before 2010-01-01' }
+            $pair + @{ Case = 'to 9999'; With = @{ StartTime = $day; EndTime = '9999-12-31T00:00Z' }; Message = '/9999-12-31T00:00:00.000Z (-StartTime/-EndTime) ends more than one day after now' }
+            $pair + @{ Case = 'an -Interval from 1999'; With = @{ Interval = '1999-01-01T00:00:00Z/1999-01-02T00:00:00Z' }; Message = 'The window 1999-01-01T00:00:00.000Z/1999-01-02T00:00:00.000Z (-Interval) starts before 2010-01-01' }
+            $pair + @{ Case = 'a -Query interval into next year'; With = @{ Query = @{ interval = "$($day.ToString('yyyy-MM-dd'))T00:00:00Z/$($day.Year + 1)-06-01T00:00:00Z" } }; Message = "(the -Query body's interval) ends more than one day after now" }
+        }
+    ) {
+        $failure = Assert-Refused { & $Command @With -Session $session } $ErrorId
+        $failure.Exception.Message | Should -Match ([regex]::Escape($Message))
+        $failure.Exception.Message | Should -Match 'Check the year'
+    }
+}

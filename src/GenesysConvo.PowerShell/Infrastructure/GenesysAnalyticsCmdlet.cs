@@ -64,10 +64,8 @@ public abstract class GenesysAnalyticsCmdlet : GenesysApiCmdlet
     /// <summary>-Query as JSON, exactly as the user sees it.</summary>
     protected string? QueryJson => Query is null ? null : PSObjects.ToJson(this, Query);
 
-    /// <summary>The window from the parameters, else <paramref name="fromBody"/> (a -Query's interval), else the last 24 hours.</summary>
-    protected TimeWindow ResolveWindow(TimeWindow? fromBody, DateTimeOffset now)
-    {
-        if (StartTime is null && EndTime is null && Interval is null && fromBody is { } body) return body;
-        return TimeWindow.FromParameters(StartTime, EndTime, Interval, now);
-    }
+    /// <summary>The window from the parameters, else <paramref name="fromBody"/> (a -Query's interval), else the last 24 hours;
+    /// one that starts before 2010 or ends more than a day after now is refused.</summary>
+    protected TimeWindow ResolveWindow(TimeWindow? fromBody, DateTimeOffset now) =>
+        AnalyticsWindow.Resolve(StartTime, EndTime, Interval, fromBody, now);
 }
