@@ -2,6 +2,8 @@
 # emulator's request log holds no API call (connecting is done, and the log cleared, before each case).
 BeforeDiscovery {
     $day = [DateTimeOffset]::new([DateTime]::UtcNow.Date.AddDays(-1), [TimeSpan]::Zero)
+    # build.ps1 runs the suites under pwsh -NonInteractive; a console that can prompt would wait for an answer instead.
+    $nonInteractive = [bool]([Environment]::GetCommandLineArgs() -match '^[-/]+noni')
 }
 
 BeforeAll {
@@ -127,5 +129,133 @@ Describe 'Windows that start before 2010 or end more than a day from now are ref
         $failure = Assert-Refused { & $Command @With -Session $session } $ErrorId
         $failure.Exception.Message | Should -Match ([regex]::Escape($Message))
         $failure.Exception.Message | Should -Match 'Check the year'
+    }
+}
+
+Describe 'More than 100 API calls need -Force where no one can answer, and a yes where someone can' {
+    BeforeAll {
+        # A host that answers every prompt with one choice and keeps what it was asked (ShouldContinue: 0 yes, 1 no).
+        Add-Type -TypeDefinition @'
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Globalization;
+using System.Management.Automation;
+using System.Management.Automation.Host;
+using System.Security;
+
+public sealed class AnsweringHost : PSHost
+{
+    private readonly AnsweringHostUI _ui;
+    public AnsweringHost(int answer) { _ui = new AnsweringHostUI(answer); }
+    public List<string> Prompts { get { return _ui.Prompts; } }
+    public override string Name { get { return "AnsweringHost"; } }
+    public override Version Version { get { return new Version(1, 0); } }
+    public override Guid InstanceId { get; } = Guid.NewGuid();
+    public override PSHostUserInterface UI { get { return _ui; } }
+    public override CultureInfo CurrentCulture { get { return CultureInfo.InvariantCulture; } }
+    public override CultureInfo CurrentUICulture { get { return CultureInfo.InvariantCulture; } }
+    public override void SetShouldExit(int exitCode) { }
+    public override void EnterNestedPrompt() { throw new NotSupportedException(); }
+    public override void ExitNestedPrompt() { throw new NotSupportedException(); }
+    public override void NotifyBeginApplication() { }
+    public override void NotifyEndApplication() { }
+}
+
+public sealed class AnsweringHostUI : PSHostUserInterface
+{
+    private readonly int _answer;
+    public readonly List<string> Prompts = new List<string>();
+    public AnsweringHostUI(int answer) { _answer = answer; }
+    public override PSHostRawUserInterface RawUI { get { return null; } }
+    public override int PromptForChoice(string caption, string message, Collection<ChoiceDescription> choices, int defaultChoice)
+    {
+        Prompts.Add(caption + ": " + message);
+        return _answer;
+    }
+    public override Dictionary<string, PSObject> Prompt(string caption, string message, Collection<FieldDescription> descriptions) { throw new NotSupportedException(); }
+    public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName) { throw new NotSupportedException(); }
+    public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName, PSCredentialTypes allowedCredentialTypes, PSCredentialUIOptions options) { throw new NotSupportedException(); }
+    public override string ReadLine() { throw new NotSupportedException(); }
+    public override SecureString ReadLineAsSecureString() { throw new NotSupportedException(); }
+    public override void Write(string value) { }
+    public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) { }
+    public override void WriteLine(string value) { }
+    public override void WriteErrorLine(string value) { }
+    public override void WriteDebugLine(string message) { }
+    public override void WriteProgress(long sourceId, ProgressRecord record) { }
+    public override void WriteVerboseLine(string message) { }
+    public override void WriteWarningLine(string message) { }
+}
+'@
+        # Runs a command in a runspace of its own, under the given host (or PowerShell's default host, as a runbook has):
+        # returns what it wrote, or the ErrorRecord it failed with, and the prompts the host was shown.
+        function Invoke-InHost([scriptblock] $Script, $PSHost) {
+            $runspace = if ($PSHost) { [runspacefactory]::CreateRunspace($PSHost) } else { [runspacefactory]::CreateRunspace() }
+            $runspace.Open()
+            try {
+                $ps = [powershell]::Create()
+                $ps.Runspace = $runspace
+                $null = $ps.AddScript({
+                    param($ModulePath, $Session, $Script)
+                    Import-Module $ModulePath
+                    try { & ([scriptblock]::Create($Script)) $Session } catch { $_ }
+                }).AddArgument($env:GENESYSCONVO_MODULE_PATH).AddArgument($session).AddArgument($Script.ToString())
+                @($ps.Invoke())
+            } finally { $runspace.Dispose() }
+        }
+        $tenYears = { param($session) Get-GenesysConversationMetric -StartTime 2016-01-01 -EndTime (Get-Date).Date -Metric nOffered -Session $session }
+    }
+    BeforeEach { Reset-Emulator $emulator; $session = Connect-Emulator $emulator -With @{ PassThru = $true }; Clear-EmulatorLog }
+
+    It '<Case> without -Force under pwsh -NonInteractive: refused, saying how many calls' -Skip:(-not $nonInteractive) -ForEach @(
+        @{ Case = 'ten years of metrics'; Command = { Get-GenesysConversationMetric -StartTime 2016-01-01 -EndTime (Get-Date).Date -Metric nOffered -Session $session }; Calls = 'needs 1\d\d aggregates queries' }
+        @{ Case = 'ten years of history with conversations still open'; Command = { Search-GenesysConversationHistory -StartTime 2016-01-01 -IncludeActive -Session $session }; Calls = 'needs at least \d{3} details queries' }
+        @{ Case = 'ten years of history with -IncludeTotalCount'; Command = { Search-GenesysConversationHistory -StartTime 2016-01-01 -IncludeTotalCount -Session $session }; Calls = 'needs at least \d{3} details queries' }
+    ) {
+        $failure = Assert-Refused $Command 'GenesysConvo.ForceRequired'
+        $failure.Exception.Message | Should -Match $Calls
+        $failure.Exception.Message | Should -Match 'more than the 100 API calls the module makes without asking'
+        $failure.Exception.Message | Should -Match 'Add -Force'
+    }
+
+    It 'in a runbook''s default host without -Force: refused' {
+        $result = Invoke-InHost $tenYears
+        $result[0].FullyQualifiedErrorId | Should -BeLike 'GenesysConvo.ForceRequired,*'
+        $result[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        Assert-NoApiCall
+    }
+
+    It 'with -Force: the calls are made without asking' {
+        # Denied, so that the first call fails: enough to see that -Force let it through.
+        $null = Invoke-EmulatorControl $emulator 'config' -Method PUT -Body @{ deniedPermissions = @('analytics:conversationAggregate:view') }
+        $failure = { Get-GenesysConversationMetric -StartTime 2016-01-01 -EndTime (Get-Date).Date -Metric nOffered -Force -Session $session } | Should -Throw -PassThru
+        $failure.CategoryInfo.Category | Should -Be 'PermissionDenied'
+        @(Get-EmulatorRequest $emulator -Api | Where-Object path -eq '/api/v2/analytics/conversations/aggregates/query').Count | Should -Be 1
+    }
+
+    It 'in an interactive host the user is asked; no sends nothing' {
+        $answeringHost = [AnsweringHost]::new(1)
+        $result = Invoke-InHost $tenYears $answeringHost
+        $result | Should -BeNullOrEmpty
+        $answeringHost.Prompts.Count | Should -Be 1
+        $answeringHost.Prompts[0] | Should -Match 'Many API calls: Reading .* needs 1\d\d aggregates queries .* Send them\?'
+        Assert-NoApiCall
+    }
+
+    It 'in an interactive host the user is asked; yes sends them' {
+        $null = Invoke-EmulatorControl $emulator 'config' -Method PUT -Body @{ deniedPermissions = @('analytics:conversationAggregate:view') }
+        $answeringHost = [AnsweringHost]::new(0)
+        $result = Invoke-InHost $tenYears $answeringHost
+        $answeringHost.Prompts.Count | Should -Be 1
+        $result[0].CategoryInfo.Category | Should -Be 'PermissionDenied'
+        @(Get-EmulatorRequest $emulator -Api | Where-Object path -eq '/api/v2/analytics/conversations/aggregates/query').Count | Should -Be 1
+    }
+
+    It '100 calls or fewer are made without asking, in any host' {
+        $answeringHost = [AnsweringHost]::new(1)
+        $rows = Invoke-InHost { param($session) Get-GenesysConversationMetric -StartTime (Get-Date).Date.AddDays(-40) -EndTime (Get-Date).Date -Metric nOffered -TimeZone UTC -Session $session } $answeringHost
+        $answeringHost.Prompts | Should -BeNullOrEmpty
+        $rows[0] | Should -BeOfType ([GenesysConvo.ConversationMetricRow])
     }
 }

@@ -50,6 +50,10 @@ public class ConversationCriteria
         if (MinimumDuration is { } minimum && minimum < TimeSpan.Zero) throw new ArgumentException("-MinimumDuration cannot be negative.");
     }
 
+    /// <summary>The criteria with queue, user and wrap-up code names left as given: the filters of
+    /// <see cref="ResolveAsync"/> but for those values, without a request.</summary>
+    public ResolvedCriteria Unresolved() => new ResolvedCriteria(this, Queues.ToList(), Users.ToList(), WrapUpCodes.ToList());
+
     /// <summary>Queue, user and wrap-up code names resolved to ids (in that order, so the first unknown name is the one
     /// reported).</summary>
     public async Task<ResolvedCriteria> ResolveAsync(NameResolver names, CancellationToken cancellationToken) => new ResolvedCriteria(this,

@@ -63,6 +63,15 @@ public static class ConversationMetrics
         return written;
     }
 
+    /// <summary>The aggregates queries <see cref="QueryAsync"/> sends for a validated request (name look-ups aside),
+    /// counted without sending any.</summary>
+    public static RequestPlan Plan(MetricRequest request)
+    {
+        var calls = Chunks(request).Count();
+        return new RequestPlan(calls, $"Reading {request.Window} needs {calls} aggregates queries " +
+                                      $"(one per 31 days{(request.Granularity is null ? "" : " or 1,000 buckets")})");
+    }
+
     /// <summary>Requests the API accepts: at most 31 days and 1,000 buckets each, cut on bucket boundaries.</summary>
     private static IEnumerable<TimeWindow> Chunks(MetricRequest request)
     {

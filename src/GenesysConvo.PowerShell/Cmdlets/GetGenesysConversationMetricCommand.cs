@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using GenesysConvo.Core.Analytics;
 using GenesysConvo.Core.Metrics;
 using GenesysConvo.Infrastructure;
 
@@ -39,6 +40,7 @@ public sealed class GetGenesysConversationMetricCommand : GenesysAnalyticsCmdlet
     protected override void ProcessRecord()
     {
         var session = ApiSession;
+        RequestPlan plan = null!;
         var request = new MetricRequest
         {
             GroupBy = GroupBy, Metrics = Metric, Queues = QueueId, Users = UserId, MediaTypes = MediaType, Directions = Direction,
@@ -54,11 +56,13 @@ public sealed class GetGenesysConversationMetricCommand : GenesysAnalyticsCmdlet
                 ? null
                 : Core.Metrics.Granularity.Parse(Granularity is PSObject ps ? ps.BaseObject : Granularity);
             ConversationMetrics.Validate(request);
+            plan = ConversationMetrics.Plan(request);
         }
         catch (ArgumentException e)
         {
             ThrowTerminatingError(new ErrorRecord(e, "GenesysConvo.InvalidMetricQuery", ErrorCategory.InvalidArgument, null));
         }
+        if (!ConfirmRequests(plan, request.Window.ToInterval())) return;
 
         try
         {

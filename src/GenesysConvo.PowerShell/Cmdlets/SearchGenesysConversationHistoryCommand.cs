@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using GenesysConvo.Core.Analytics;
 using GenesysConvo.Core.Analytics.Details;
 using GenesysConvo.Core.Conversations.History;
 using GenesysConvo.Infrastructure;
@@ -73,17 +74,21 @@ public sealed class SearchGenesysConversationHistoryCommand : GenesysAnalyticsCm
             Skip = (long)PagingParameters.Skip,
             Limit = PagingParameters.First == ulong.MaxValue ? (long?)null : (long)Math.Min(PagingParameters.First, long.MaxValue),
         };
+        RequestPlan plan = null!;
         try
         {
             // Everything checkable is checked before the first request.
+            var now = session.Connection.Options.Time.GetUtcNow();
             request.Expand = HistorySearch.ParseExpansion(Expand);
-            request.Window = ResolveWindow(criteria.Validate().Interval, session.Connection.Options.Time.GetUtcNow());
+            request.Window = ResolveWindow(criteria.Validate().Interval, now);
+            plan = HistorySearch.Plan(criteria, request, PagingParameters.IncludeTotalCount, now);
         }
         catch (ArgumentException e)
         {
             ThrowTerminatingError(
                 new ErrorRecord(e, "GenesysConvo.InvalidSearch", ErrorCategory.InvalidArgument, (object?)Query ?? Filter));
         }
+        if (!ConfirmRequests(plan, request.Window.ToInterval())) return;
 
         OutputBuffer = PageSize;
         WriteVerbose($"Searching conversations that started in {request.Window} "

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using System.Management.Automation.Host;
 using GenesysConvo.Core.Analytics;
 
 namespace GenesysConvo.Infrastructure;
@@ -58,6 +59,10 @@ public abstract class GenesysAnalyticsCmdlet : GenesysApiCmdlet
     [ValidateNotNull]
     public object Query { get; set; } = null!;
 
+    /// <summary>Make the API calls even when there are more than 100 of them, without asking.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
     /// <summary>-Filter as JSON, exactly as the user sees it.</summary>
     protected string? FilterJson => Filter is null ? null : PSObjects.ToJson(this, Filter);
 
@@ -68,4 +73,24 @@ public abstract class GenesysAnalyticsCmdlet : GenesysApiCmdlet
     /// one that starts before 2010 or ends more than a day after now is refused.</summary>
     protected TimeWindow ResolveWindow(TimeWindow? fromBody, DateTimeOffset now) =>
         AnalyticsWindow.Resolve(StartTime, EndTime, Interval, fromBody, now);
+
+    /// <summary>True when the plan may go ahead: it is small, -Force was given, or the user said yes. Where no one can
+    /// answer (a runbook, a job, pwsh -NonInteractive) a plan of more than 100 calls without -Force is a terminating
+    /// error, GenesysConvo.ForceRequired, before any request.</summary>
+    protected bool ConfirmRequests(RequestPlan plan, object? target)
+    {
+        if (!plan.NeedsConsent || Force) return true;
+        if (CanPrompt)
+        {
+            try { return ShouldContinue(plan.Message + " Send them?", "Many API calls"); }
+            catch (Exception e) when (e is InvalidOperationException || e is HostException || e is NotImplementedException)
+            {
+                // The host cannot prompt after all: as unattended.
+            }
+        }
+        ThrowTerminatingError(new ErrorRecord(
+            new ArgumentException(plan.Message + " Add -Force to make them anyway, or shorten the window."),
+            "GenesysConvo.ForceRequired", ErrorCategory.InvalidArgument, target));
+        return false;
+    }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -71,6 +72,23 @@ public abstract class GenesysCmdlet : PSCmdlet, IDisposable
         && !Console.IsOutputRedirected
         && Host?.UI?.RawUI != null
         && Host.Name != "Default Host";
+
+    /// <summary>Whether someone can answer a prompt: not in a runbook's or a job's host, nor under pwsh -NonInteractive, nor
+    /// at a console whose input is redirected (CI, a scheduled task).</summary>
+    protected bool CanPrompt
+    {
+        get
+        {
+            if (Host?.UI is null || Host.Name == "Default Host" || Host.Name == "ServerRemoteHost") return false;
+            if (Host.Name != "ConsoleHost") return true;
+            return Environment.UserInteractive && !Console.IsInputRedirected && !StartedNonInteractive();
+        }
+    }
+
+    /// <summary>pwsh -NonInteractive, or any abbreviation of it down to -noni, with - -- or / before it.</summary>
+    private static bool StartedNonInteractive() =>
+        Environment.GetCommandLineArgs().Skip(1).Select(a => a.TrimStart('-', '/')).Any(
+            name => name.Length >= 4 && "noninteractive".StartsWith(name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>How many records and messages the engine may hand over before it waits for the pipeline: about one page,
     /// so the next page is fetched while this one is written, and no further (memory stays flat, and a pipeline

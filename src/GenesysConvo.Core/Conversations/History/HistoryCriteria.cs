@@ -28,10 +28,15 @@ public sealed class HistoryCriteria : ConversationCriteria
     }
 
     /// <summary>The query with the parameter filters added, queue, user and wrap-up code names resolved to ids.</summary>
-    public async Task<DetailsQuery> BuildAsync(NameResolver names, CancellationToken cancellationToken)
+    public async Task<DetailsQuery> BuildAsync(NameResolver names, CancellationToken cancellationToken) =>
+        WithParameterFilters(Validate(), await ResolveAsync(names, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>The query <see cref="BuildAsync"/> makes, without a request: names stay as given instead of ids, so the
+    /// filters, and with them the slices the API accepts, are the same.</summary>
+    public DetailsQuery Shape() => WithParameterFilters(Validate(), Unresolved());
+
+    private DetailsQuery WithParameterFilters(DetailsQuery query, ResolvedCriteria resolved)
     {
-        var query = Validate();
-        var resolved = await ResolveAsync(names, cancellationToken).ConfigureAwait(false);
         query.Add(DetailsFilterKind.Conversation, resolved.ConversationFilters());
         if (!IncludeActive) query.Add(DetailsFilterKind.Conversation, QueryFilters.AllOf(QueryFilters.Exists("conversationEnd")));
         query.Add(DetailsFilterKind.Segment, resolved.SegmentFilters());

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -59,6 +60,31 @@ public static class HistorySearch
             Skip = request.Skip, Limit = request.Limit, Activity = request.Activity,
         };
         return writer.WriteAsync(reader.ReadAsync(cancellationToken), cancellationToken);
+    }
+
+    /// <summary>How many details queries a search sends at least, counted without sending any: one per unit of the
+    /// details engine's plan that the details query reads (a busy slice takes one more per page of 100), plus one per
+    /// slice of the whole window for -IncludeTotalCount. Where the jobs API reads the datalake, the plan depends on the
+    /// datalake's availability date, which needs a request: it is taken as now, about where the datalake usually is.</summary>
+    public static RequestPlan Plan(HistoryCriteria criteria, HistoryRequest request, bool includeTotalCount, DateTimeOffset now)
+    {
+        var shaped = new DetailsRequest
+        {
+            Window = request.Window, Query = criteria.Shape(), IncludeActive = request.IncludeActive, Source = request.Source,
+            JobSpan = request.JobSpan, SliceLength = request.SliceLength,
+        };
+        var usesJobs = request.Source == DetailsSource.Jobs
+                       || (request.Source == DetailsSource.Auto && request.Window.Length > ConversationDetailsReader.BulkThreshold);
+        var plan = DetailsPlan.Make(shaped, usesJobs ? now : (DateTimeOffset?)null);
+        var queries = plan.Units.Count(unit => unit.Kind != DetailsUnitKind.Job);
+        var totals = includeTotalCount ? request.Window.Split(ConversationDetailsReader.MaximumSlice(shaped.Query)).Count() : 0;
+        var slice = DetailsPlan.QuerySlice(shaped);
+        var length = slice.TotalDays >= 1
+            ? slice.TotalDays.ToString("0.#", CultureInfo.InvariantCulture) + " days"
+            : slice.TotalHours.ToString("0.#", CultureInfo.InvariantCulture) + " hours";
+        var each = totals > 0 ? ", and one more each for -IncludeTotalCount" : "";
+        return new RequestPlan(queries + totals,
+            $"Reading {request.Window} needs at least {queries + totals} details queries (one per interval of at most {length}{each})");
     }
 
     /// <summary>The approximate number of conversations in the window (-IncludeTotalCount): one small request per slice.</summary>
