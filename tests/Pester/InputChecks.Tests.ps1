@@ -259,3 +259,32 @@ public sealed class AnsweringHostUI : PSHostUserInterface
         $rows[0] | Should -BeOfType ([GenesysConvo.ConversationMetricRow])
     }
 }
+
+Describe 'Invoke-GenesysCloudRequest keeps the token on API paths' {
+    BeforeEach { Reset-Emulator $emulator; $session = Connect-Emulator $emulator -With @{ PassThru = $true }; Clear-EmulatorLog }
+
+    It '''<Path>'' is refused before any request' -ForEach @(
+        @{ Path = '/api/v2/../../x'; Message = "resolves to '/x', outside the API" }
+        @{ Path = '/api/v2/users/%2e%2e/%2E%2E/%2e%2e/oauth/token'; Message = "resolves to '/oauth/token', outside the API" }
+        @{ Path = '..\..\__emulator\requests'; Message = "resolves to '/__emulator/requests', outside the API" }
+        @{ Path = '/oauth/token'; Message = "'/oauth/token' is outside the API" }
+    ) {
+        $failure = Assert-Refused { Invoke-GenesysCloudRequest -Path $Path -Session $session } 'GenesysConvo.InvalidPath'
+        $failure.Exception.Message | Should -Match ([regex]::Escape($Message))
+        $failure.Exception.Message | Should -Match ([regex]::Escape('only sent to paths under /api/v2/'))
+    }
+
+    It 'a full URL on the API host whose path leaves the API is refused' {
+        $failure = Assert-Refused { Invoke-GenesysCloudRequest -Path "$($emulator.ApiUrl)/api/v2/../../__emulator/requests" -Session $session } 'GenesysConvo.InvalidPath'
+        $failure.Exception.Message | Should -Match 'outside the API'
+    }
+
+    It '''<Path>'' is sent as <Sent>' -ForEach @(
+        @{ Path = '/api/v2//organizations/./me'; Sent = '/api/v2/organizations/me' }
+        @{ Path = '/api/v2/users/../organizations/me'; Sent = '/api/v2/organizations/me' }
+        @{ Path = 'api/v2\organizations\me'; Sent = '/api/v2/organizations/me' }
+    ) {
+        Invoke-GenesysCloudRequest -Path $Path -Session $session | Should -Not -BeNullOrEmpty
+        @(Get-EmulatorRequest $emulator -Api).path | Should -Be $Sent
+    }
+}

@@ -46,7 +46,12 @@ public sealed class InvokeGenesysCloudRequestCommand : GenesysApiCmdlet
             ThrowTerminatingError(new ErrorRecord(e, "GenesysConvo.InvalidMethod", ErrorCategory.InvalidArgument, Method));
         }
         string pathAndQuery;
-        try { pathAndQuery = RequestUris.Build(Path, PSObjects.Unwrap(Query), connection.Options.EffectiveApiBaseUri); }
+        try
+        {
+            var built = RequestUris.Build(Path, PSObjects.Unwrap(Query), connection.Options.EffectiveApiBaseUri);
+            pathAndQuery = RawRequest.NormalizePath(built);
+            if (pathAndQuery != built) WriteVerbose($"The path {built} is sent as {pathAndQuery}.");
+        }
         catch (ArgumentException e)
         {
             ThrowTerminatingError(new ErrorRecord(e, "GenesysConvo.InvalidPath", ErrorCategory.InvalidArgument, Path));
