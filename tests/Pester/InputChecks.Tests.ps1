@@ -50,6 +50,16 @@ Describe 'Date strings are ISO-8601 only' {
         $failure.Exception.Message | Should -Match 'different days in different cultures'
     }
 
+    It 'Connect-GenesysCloud -AccessTokenExpiresAt ''01/02/2026'' is refused before the token is checked' {
+        Clear-EmulatorLog
+        $token = ConvertTo-SecureString 'any-token' -AsPlainText -Force
+        $failure = { Connect-GenesysCloud -AccessToken $token -AccessTokenExpiresAt '01/02/2026' -ApiBaseUri $emulator.ApiUrl -LoginBaseUri $emulator.LoginUrl } |
+            Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentTransformationError,*'
+        $failure.Exception.Message | Should -Match ([regex]::Escape('2026-01-02T08:00Z (UTC)'))
+        @(Get-EmulatorRequest $emulator) | Should -BeNullOrEmpty
+    }
+
     It 'an -Interval in a culture''s date format is refused' {
         $failure = Assert-Refused { Get-GenesysConversationMetric -Interval '02.01.2026/03.01.2026' -Session $session } 'GenesysConvo.InvalidMetricQuery'
         $failure.Exception.Message | Should -Match 'not an ISO-8601 interval'

@@ -40,6 +40,7 @@ public sealed class ConnectGenesysCloudCommand : GenesysCmdlet
 
     /// <summary>When the supplied token expires, if known: the module warns before then.</summary>
     [Parameter(ParameterSetName = AccessTokenSet)]
+    [InstantTransformation]
     public DateTimeOffset? AccessTokenExpiresAt { get; set; }
 
     [Parameter]
