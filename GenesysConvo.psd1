@@ -14,6 +14,7 @@
         'Get-GenesysCloudContext'
         'Invoke-GenesysCloudRequest'
         'Search-GenesysConversationHistory'
+        'Export-GenesysConversationHistory'
         'Get-GenesysActiveConversation'
         'Get-GenesysConversationMetric'
     )

@@ -107,7 +107,7 @@ public class RequestPlanTests
         // The jobs API reads up to yesterday, the query the rest; the query also reads the jobs part, slice by slice, for
         // the conversations late for the datalake.
         { "2016-01-01", 3987, false, false, false, 130 },
-        { "2016-01-01", 3987, true, false, false, 571 },   // no filter: 7-day slices
+        { "2016-01-01", 3987, true, false, false, 130 },   // the late-conversations query carries a filter: 31-day slices
         { "2016-01-01", 3987, false, false, true, 259 },   // the total reads the whole window by the query
         { "2026-11-20", 11, false, true, false, 2 },       // -Bulk
     };

@@ -192,7 +192,12 @@ Describe '<Name> <Title>' -ForEach $exampleCases {
         Reset-Emulator $emulator
         $session = Connect-Emulator $emulator -With @{ PassThru = $true }
         $accessToken = Get-EmulatorAccessToken
+        # Each example writes its files (exports, checkpoints) into a temporary folder of its own, so no run sees another's.
+        $savedTemp = $env:TMPDIR
+        $env:TMPDIR = (New-Item -ItemType Directory -Path (Join-Path $TestDrive ([Guid]::NewGuid()))).FullName + [IO.Path]::DirectorySeparatorChar
     }
+
+    AfterEach { $env:TMPDIR = $savedTemp }
 
     It 'runs against the emulator without an error' {
         $ErrorActionPreference = 'Stop'

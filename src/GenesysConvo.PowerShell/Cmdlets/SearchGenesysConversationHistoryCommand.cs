@@ -13,61 +13,12 @@ namespace GenesysConvo.Cmdlets;
 /// details query (and the jobs API for long windows), streamed page by page.</summary>
 [Cmdlet(VerbsCommon.Search, "GenesysConversationHistory", SupportsPaging = true, DefaultParameterSetName = TimeRangeSet)]
 [OutputType(typeof(ConversationRecord), typeof(ConversationParticipantRow), typeof(ConversationSessionRow), typeof(ConversationSegmentRow))]
-public sealed class SearchGenesysConversationHistoryCommand : GenesysAnalyticsCmdlet
+public sealed class SearchGenesysConversationHistoryCommand : GenesysHistoryCmdlet
 {
-    [Parameter]
-    [Alias("WrapUpCodeId")]
-    [ValidateNotNullOrEmpty]
-    public string[] WrapUpCode { get; set; } = Array.Empty<string>();
-
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string[] DivisionId { get; set; } = Array.Empty<string>();
-
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string[] Ani { get; set; } = Array.Empty<string>();
-
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string[] Dnis { get; set; } = Array.Empty<string>();
-
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string[] ConversationId { get; set; } = Array.Empty<string>();
-
-    [Parameter]
-    public TimeSpan? MinimumDuration { get; set; }
-
-    /// <summary>Also return conversations still in progress (by default only completed ones).</summary>
-    [Parameter]
-    public SwitchParameter IncludeActive { get; set; }
-
-    /// <summary>One row per participant, session or segment instead of one per conversation.</summary>
-    [Parameter]
-    [ArgumentCompleter(typeof(ExpandCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Expand { get; set; }
-
-    /// <summary>Use the asynchronous jobs API (bulk export) for the part of the window the datalake holds.</summary>
-    [Parameter]
-    public SwitchParameter Bulk { get; set; }
-
-    [Parameter]
-    [ValidateRange(1, 100)]
-    public int PageSize { get; set; } = 100;
-
     protected override void ProcessRecord()
     {
         var session = ApiSession;
-        var criteria = new HistoryCriteria
-        {
-            Queues = QueueId, Users = UserId, WrapUpCodes = WrapUpCode, MediaTypes = MediaType, Directions = Direction,
-            DivisionIds = DivisionId, Anis = Ani, Dnises = Dnis, ConversationIds = ConversationId,
-            MinimumDuration = MinimumDuration, IncludeActive = IncludeActive,
-            FilterJson = FilterJson,
-            QueryJson = QueryJson,
-        };
+        var criteria = Criteria();
         var request = new HistoryRequest
         {
             IncludeActive = IncludeActive, PageSize = PageSize, Source = Bulk ? DetailsSource.Jobs : DetailsSource.Auto,
@@ -79,7 +30,7 @@ public sealed class SearchGenesysConversationHistoryCommand : GenesysAnalyticsCm
         {
             // Everything checkable is checked before the first request.
             var now = session.Connection.Options.Time.GetUtcNow();
-            request.Expand = HistorySearch.ParseExpansion(Expand);
+            request.Expand = Expansion();
             request.Window = ResolveWindow(criteria.Validate().Interval, now);
             plan = HistorySearch.Plan(criteria, request, PagingParameters.IncludeTotalCount, now);
         }

@@ -77,7 +77,10 @@ public abstract class GenesysAnalyticsCmdlet : GenesysApiCmdlet
     /// <summary>True when the plan may go ahead: it is small, -Force was given, or the user said yes. Where no one can
     /// answer (a runbook, a job, pwsh -NonInteractive) a plan of more than 100 calls without -Force is a terminating
     /// error, GenesysConvo.ForceRequired, before any request.</summary>
-    protected bool ConfirmRequests(RequestPlan plan, object? target)
+    protected bool ConfirmRequests(RequestPlan plan, object? target) => ConfirmRequests(plan, target, ThrowTerminatingError);
+
+    /// <summary>The same, failing through <paramref name="fail"/> (a cmdlet that stops the whole script).</summary>
+    protected bool ConfirmRequests(RequestPlan plan, object? target, Action<ErrorRecord> fail)
     {
         if (!plan.NeedsConsent || Force) return true;
         if (CanPrompt)
@@ -88,7 +91,7 @@ public abstract class GenesysAnalyticsCmdlet : GenesysApiCmdlet
                 // The host cannot prompt after all: as unattended.
             }
         }
-        ThrowTerminatingError(new ErrorRecord(
+        fail(new ErrorRecord(
             new ArgumentException(plan.Message + " Add -Force to make them anyway, or shorten the window."),
             "GenesysConvo.ForceRequired", ErrorCategory.InvalidArgument, target));
         return false;

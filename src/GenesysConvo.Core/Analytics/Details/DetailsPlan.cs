@@ -61,7 +61,9 @@ public sealed class DetailsPlan
         {
             var jobsPart = new TimeWindow(window.Start, s < window.End ? s : window.End);
             units.AddRange(Pieces(jobsPart, request.JobSpan).Select(w => new DetailsUnit(DetailsUnitKind.Job, w)));
-            units.AddRange(jobsPart.Split(QuerySlice(request)).Select(w => new DetailsUnit(DetailsUnitKind.LateConversations, w)));
+            // The late-conversations query always carries a filter: it may span what a filtered query accepts.
+            units.AddRange(jobsPart.Split(Shorter(ConversationDetailsReader.FilteredMaximum, request.SliceLength))
+                .Select(w => new DetailsUnit(DetailsUnitKind.LateConversations, w)));
             queryPart = s < window.End ? new TimeWindow(s, window.End) : (TimeWindow?)null;
         }
         if (queryPart is { } rest) units.AddRange(rest.Split(QuerySlice(request)).Select(w => new DetailsUnit(DetailsUnitKind.Query, w)));
@@ -70,11 +72,10 @@ public sealed class DetailsPlan
 
     /// <summary>The longest slice of one details query: what the API accepts (7 days without filters, 31 with), or the
     /// request's SliceLength when shorter.</summary>
-    public static TimeSpan QuerySlice(DetailsRequest request)
-    {
-        var maximum = ConversationDetailsReader.MaximumSlice(request.Query);
-        return request.SliceLength is { } length && length < maximum ? length : maximum;
-    }
+    public static TimeSpan QuerySlice(DetailsRequest request) =>
+        Shorter(ConversationDetailsReader.MaximumSlice(request.Query), request.SliceLength);
+
+    private static TimeSpan Shorter(TimeSpan maximum, TimeSpan? length) => length is { } l && l < maximum ? l : maximum;
 
     private static IEnumerable<TimeWindow> Pieces(TimeWindow window, TimeSpan? span) =>
         span is { } s ? window.Split(s) : new[] { window };

@@ -29,6 +29,9 @@ public sealed class ExportRequest : DetailsRequest
     /// <summary>Incremental runs end this long before now: the analytics API has a conversation a few minutes after it
     /// starts, and what the window misses the next run would not look for.</summary>
     public TimeSpan SettleTime { get; set; } = TimeSpan.FromMinutes(10);
+    /// <summary>What was asked, as the user gave it (HistoryCriteria.Describe): what a checkpoint is matched against.
+    /// Null: the query itself.</summary>
+    public string? Asked { get; set; }
 }
 
 /// <summary>Export-GenesysConversationHistory: the details engine written to a file that takes its name only when
@@ -67,8 +70,8 @@ public sealed class HistoryExport
             if (_run.Bytes == 0) _run.Bytes = file.Flush();
             _checkpoint?.Save(_state);
             var writer = new ExportWriter(_names, file, _request, _api.Connection.Options.Time.GetUtcNow(), _run, _checkpoint);
-            if (!_run.RecheckDone) await RecheckAsync(writer, window, cancellationToken).ConfigureAwait(false);
-            await ReadWindowAsync(writer, window, cancellationToken).ConfigureAwait(false);
+            if (!_run.RecheckDone) await RecheckAsync(writer, cancellationToken).ConfigureAwait(false);
+            if (window is { } read) await ReadWindowAsync(writer, read, cancellationToken).ConfigureAwait(false);
             file.Commit();
             complete = true;
         }
@@ -85,8 +88,9 @@ public sealed class HistoryExport
         return Summary(window, _api.Connection.RequestCount - requests, _api.Connection.RetryCount - retries);
     }
 
-    /// <summary>The run to do: the one in the checkpoint (the same command, continued), or a new one.</summary>
-    private TimeWindow Begin()
+    /// <summary>The run to do: the one in the checkpoint (the same command, continued), or a new one. Its window is null
+    /// when an incremental run comes too soon after the last: then it only checks what the last run left open.</summary>
+    private TimeWindow? Begin()
     {
         var fingerprint = Fingerprint();
         if (_checkpoint?.Load() is { } saved)
@@ -104,28 +108,32 @@ public sealed class HistoryExport
             _run.Resumes++;
             OperationContext.Observer.Verbose(
                 $"Continuing the export from its checkpoint: {_run.Rows} rows written, part {_run.Unit + 1}.");
-            return TimeWindow.Parse(_run.Window);
+            return _run.Window.Length == 0 ? (TimeWindow?)null : TimeWindow.Parse(_run.Window);
         }
         var window = _request.Incremental ? IncrementalWindow() : _request.Window;
-        _run = new ExportRun { Window = window.ToInterval(), Recheck = _state.Pending, RecheckDone = _state.Pending.Count == 0 };
+        _run = new ExportRun { Window = window?.ToInterval() ?? "", Recheck = _state.Pending, RecheckDone = _state.Pending.Count == 0 };
         _state.Run = _run;
         return window;
     }
 
-    /// <summary>From where the last run ended (or the given start, the first time) to a little before now.</summary>
-    private TimeWindow IncrementalWindow()
+    /// <summary>From where the last run ended (or the given start, the first time) to a little before now; null when
+    /// nothing has started since that the API surely has.</summary>
+    private TimeWindow? IncrementalWindow()
     {
         var end = _api.Connection.Options.Time.GetUtcNow() - _request.SettleTime;
         if (_request.Window.End < end) end = _request.Window.End;
-        var start = _state.CompletedThrough ?? _request.Window.Start;
-        if (end <= start)
-            throw new ArgumentException($"Nothing to export yet: the last run exported up to {start:u}, and an incremental run ends " +
-                                        $"{Durations.Describe(_request.SettleTime)} before now. Run it again later.");
-        return new TimeWindow(start, end);
+        var start = IncrementalStart;
+        if (end > start) return new TimeWindow(start, end);
+        OperationContext.Observer.Verbose($"The last run exported up to {start:u}, and a run ends " +
+                                          $"{Durations.Describe(_request.SettleTime)} before now: this one only looks at what " +
+                                          "the last run left open.");
+        return null;
     }
 
+    private DateTimeOffset IncrementalStart => _state.CompletedThrough ?? _request.Window.Start;
+
     /// <summary>The open conversations of the last run, asked for again by id: those that have ended are written now.</summary>
-    private async Task RecheckAsync(ExportWriter writer, TimeWindow window, CancellationToken cancellationToken)
+    private async Task RecheckAsync(ExportWriter writer, CancellationToken cancellationToken)
     {
         var written = new HashSet<string>(_run.RecheckWritten, StringComparer.OrdinalIgnoreCase);
         foreach (var batch in _run.Recheck.Where(p => !written.Contains(p.Id)).Select((p, i) => (p, i)).GroupBy(x => x.i / 100, x => x.p))
@@ -136,7 +144,8 @@ public sealed class HistoryExport
             query.Add(DetailsFilterKind.Conversation, QueryFilters.AnyOf("conversationId", pending.Select(p => p.Id)));
             var details = new DetailsRequest
             {
-                Window = new TimeWindow(from, window.End), Query = query, IncludeActive = true, Source = DetailsSource.Query,
+                Window = new TimeWindow(from, _api.Connection.Options.Time.GetUtcNow()), Query = query, IncludeActive = true,
+                Source = DetailsSource.Query,
             };
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             var reader = new ConversationDetailsReader(_api.Analytics, details);
@@ -192,7 +201,7 @@ public sealed class HistoryExport
 
     /// <summary>A complete run: the checkpoint goes, or, for an incremental export, keeps where this run ended and what it
     /// left open.</summary>
-    private void Finish(TimeWindow window)
+    private void Finish(TimeWindow? window)
     {
         if (_checkpoint is null) return;
         if (!_request.Incremental)
@@ -200,16 +209,17 @@ public sealed class HistoryExport
             _checkpoint.Delete();
             return;
         }
-        _state.CompletedThrough = window.End;
+        _state.CompletedThrough = window?.End ?? IncrementalStart;
         _state.Pending = _run.StillOpen;
         _state.Run = null;
         _checkpoint.Save(_state);
     }
 
-    private ExportSummary Summary(TimeWindow window, long requests, long retries) => new ExportSummary
+    private ExportSummary Summary(TimeWindow? window, long requests, long retries) => new ExportSummary
     {
         Path = System.IO.Path.GetFullPath(_request.Path), Format = RecordFile.FormatOf(_request.Path).ToString(),
-        WindowStart = window.Start, WindowEnd = window.End, Rows = _run.Rows, Conversations = _run.Conversations,
+        WindowStart = window?.Start ?? IncrementalStart, WindowEnd = window?.End ?? IncrementalStart,
+        Rows = _run.Rows, Conversations = _run.Conversations,
         Pending = _run.StillOpen.Count, PendingConversationIds = _run.StillOpen.Select(p => p.Id).ToList(),
         Slices = _run.Unit, Requests = requests, Retries = retries, Resumes = _run.Resumes, Elapsed = _clock.Elapsed,
     };
@@ -219,7 +229,7 @@ public sealed class HistoryExport
     {
         var day = new DateTimeOffset(2010, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var anyWindow = new TimeWindow(day, day.AddDays(1));
-        var query = JsonSerializer.Serialize(_request.Query.ForPage(anyWindow, null), ApiJson.Default.ConversationQuery);
+        var query = _request.Asked ?? JsonSerializer.Serialize(_request.Query.ForPage(anyWindow, null), ApiJson.Default.ConversationQuery);
         var window = _request.Incremental ? "incremental" : _request.Window.ToInterval();
         // Each incremental run writes a file of its own; any other export continues the one file it began.
         var file = _request.Incremental ? RecordFile.FormatOf(_request.Path).ToString() : System.IO.Path.GetFullPath(_request.Path);

@@ -17,6 +17,18 @@ public sealed class HistoryCriteria : ConversationCriteria
     /// <summary>A whole ConversationQuery body (-Query).</summary>
     public string? QueryJson { get; set; }
 
+    /// <summary>What was asked, in a form that does not change with how the module builds its queries: a checkpoint made
+    /// by one version of the module is continued by the next as long as the same filters are asked for.</summary>
+    public string Describe() => string.Join("|", new[]
+    {
+        Joined(Queues), Joined(Users), Joined(WrapUpCodes), Joined(MediaTypes), Joined(Directions), Joined(DivisionIds), Joined(Anis),
+        Joined(Dnises), Joined(ConversationIds), MinimumDuration?.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+        IncludeActive ? "active" : "", FilterJson ?? "", QueryJson ?? "",
+    });
+
+    private static string Joined(System.Collections.Generic.IEnumerable<string> values) =>
+        string.Join(",", System.Linq.Enumerable.OrderBy(values, v => v, System.StringComparer.OrdinalIgnoreCase));
+
     /// <summary>Checks everything that can be checked without the API (throws ArgumentException naming the fix), and
     /// returns the query; names still need <see cref="BuildAsync"/>.</summary>
     public DetailsQuery Validate()

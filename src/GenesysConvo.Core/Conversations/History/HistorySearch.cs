@@ -66,7 +66,7 @@ public static class HistorySearch
     /// details engine's plan that the details query reads (a busy slice takes one more per page of 100), plus one per
     /// slice of the whole window for -IncludeTotalCount. Where the jobs API reads the datalake, the plan depends on the
     /// datalake's availability date, which needs a request: it is taken as now, about where the datalake usually is.</summary>
-    public static RequestPlan Plan(HistoryCriteria criteria, HistoryRequest request, bool includeTotalCount, DateTimeOffset now)
+    public static RequestPlan Plan(HistoryCriteria criteria, DetailsRequest request, bool includeTotalCount, DateTimeOffset now)
     {
         var shaped = new DetailsRequest
         {

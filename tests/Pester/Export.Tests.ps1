@@ -1,0 +1,164 @@
+# Export-GenesysConversationHistory against the emulator, compared with its ground truth: a file that appears only when
+# complete, a checkpoint that continues a failed run to the same file, incremental runs over emulated hours, and a
+# runbook whose exit code says whether the export worked.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module $env:GENESYSCONVO_MODULE_PATH -Force
+    $emulator = Start-GenesysEmulator -ArgumentList '--conversations-per-hour', '30'
+    $session = Connect-Emulator $emulator -With @{ PassThru = $true }
+    $folder = Join-Path ([IO.Path]::GetTempPath()) "genesysconvo-export-$([Guid]::NewGuid())"
+    New-Item -ItemType Directory -Path $folder | Out-Null
+
+    function Format-Utc([DateTimeOffset] $t) { $t.UtcDateTime.ToString('yyyy-MM-ddTHH:mm:ss.fffZ') }
+
+    function Get-Completed([DateTimeOffset] $From, [DateTimeOffset] $To) {
+        $truth = Invoke-EmulatorControl $emulator "conversations?from=$(Format-Utc $From)&to=$(Format-Utc $To)&fields=brief&limit=1000000"
+        @($truth.conversations | Where-Object conversationEnd | ForEach-Object conversationId)
+    }
+
+    function Assert-SameSet($Actual, $Expected) {
+        $actualIds = @($Actual)
+        @($actualIds | Sort-Object -Unique).Count | Should -Be $actualIds.Count -Because 'no conversation may be written twice'
+        $difference = Compare-Object @($Expected | Sort-Object -Unique) @($actualIds | Sort-Object -Unique)
+        $difference | Should -BeNullOrEmpty -Because "expected $(@($Expected).Count) ids, got $($actualIds.Count)"
+    }
+
+    function New-FilePath([string] $Name) { Join-Path $folder "$([Guid]::NewGuid())-$Name" }
+
+    $day = [DateTimeOffset]::new([DateTime]::UtcNow.Date.AddDays(-2), [TimeSpan]::Zero)
+}
+
+AfterAll {
+    Get-Module GenesysConvo | Remove-Module -Force
+    Stop-GenesysEmulator $emulator
+    Remove-Item $folder -Recurse -Force -ErrorAction Ignore
+}
+
+Describe 'A complete export' {
+    BeforeEach { Reset-Emulator $emulator; $session = Connect-Emulator $emulator -With @{ PassThru = $true } }
+
+    It 'writes every completed conversation of the window once, with values that read the same in every culture' {
+        $path = New-FilePath 'day.csv'
+        $summary = Export-GenesysConversationHistory -StartTime $day -EndTime $day.AddDays(1) -Path $path -Session $session
+        $rows = Import-Csv $path
+        Assert-SameSet $rows.ConversationId (Get-Completed $day $day.AddDays(1))
+        $summary.Rows | Should -Be $rows.Count
+        $summary.Path | Should -Be $path
+        $rows[0].StartTime | Should -Match '^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d$'
+        $rows[0].PSObject.Properties.Name | Should -Contain 'DurationSeconds'
+        "$path.partial" | Should -Not -Exist
+    }
+
+    It 'writes JSON Lines for a .jsonl path, one row per segment with -Expand Segment' {
+        $path = New-FilePath 'segments.jsonl'
+        $from = $day.AddHours(10); $to = $from.AddHours(1)
+        $null = Export-GenesysConversationHistory -StartTime $from -EndTime $to -Expand Segment -Path $path -Session $session
+        $rows = Get-Content $path | ConvertFrom-Json
+        Assert-SameSet @($rows.ConversationId | Sort-Object -Unique) (Get-Completed $from $to)
+        @($rows | Where-Object SegmentType).Count | Should -Be $rows.Count
+    }
+
+    It 'refuses a path that is neither .csv nor .jsonl before any request' {
+        $null = Invoke-EmulatorControl $emulator 'requests' -Method DELETE
+        { Export-GenesysConversationHistory -StartTime $day -EndTime $day.AddHours(1) -Path (New-FilePath 'x.xlsx') -Session $session } |
+            Should -Throw -ErrorId 'GenesysConvo.InvalidExport*'
+        Get-EmulatorRequest $emulator -Api | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'A failed export' {
+    BeforeEach { Reset-Emulator $emulator; $session = Connect-Emulator $emulator -With @{ PassThru = $true } }
+
+    It 'leaves no file behind without a checkpoint, and stops the script' {
+        $path = New-FilePath 'failed.csv'
+        $null = Invoke-EmulatorControl $emulator 'faults' -Method POST -Body @{
+            pathPrefix = '/api/v2/analytics/conversations/details/query'; kind = 'status'; status = 403; skip = 1 }
+        $reached = $false
+        { Export-GenesysConversationHistory -StartTime $day -EndTime $day.AddDays(1) -Path $path -Session $session; $reached = $true } |
+            Should -Throw -ErrorId 'GenesysConvo.PermissionDenied*'
+        $reached | Should -BeFalse -Because 'a failed export stops the script, not only its statement'
+        $path | Should -Not -Exist
+        "$path.partial" | Should -Not -Exist
+    }
+
+    It 'is continued from its checkpoint to the file one uninterrupted run writes' {
+        $reference = New-FilePath 'reference.csv'
+        $null = Export-GenesysConversationHistory -StartTime $day -EndTime $day.AddDays(1) -Path $reference -Session $session
+        $path = New-FilePath 'resumed.csv'; $checkpoint = New-FilePath 'resumed.checkpoint'
+        $null = Invoke-EmulatorControl $emulator 'faults' -Method POST -Body @{
+            pathPrefix = '/api/v2/analytics/conversations/details/query'; kind = 'status'; status = 403; skip = 3 }
+        $failure = { Export-GenesysConversationHistory -StartTime $day -EndTime $day.AddDays(1) -Path $path -CheckpointPath $checkpoint -Session $session } |
+            Should -Throw -PassThru
+        $failure.ErrorDetails.Message | Should -Match ([regex]::Escape("continue from the checkpoint '$checkpoint'"))
+        $path | Should -Not -Exist
+        $checkpoint | Should -Exist
+
+        $summary = Export-GenesysConversationHistory -StartTime $day -EndTime $day.AddDays(1) -Path $path -CheckpointPath $checkpoint -Session $session
+        (Get-FileHash $path).Hash | Should -Be (Get-FileHash $reference).Hash
+        $summary.Resumes | Should -Be 1
+        $checkpoint | Should -Not -Exist
+    }
+}
+
+Describe 'Incremental exports, one every emulated hour for two emulated days' {
+    It 'write every conversation once, when it has ended' {
+        Reset-Emulator $emulator
+        $start = [DateTimeOffset]'2026-03-09T00:00:00Z'
+        $null = Invoke-EmulatorControl $emulator 'clock' -Method PUT -Body @{ now = (Format-Utc $start); frozen = $true }
+        $session = Connect-Emulator $emulator -With @{ PassThru = $true }
+        $checkpoint = New-FilePath 'hourly.checkpoint'
+        $written = [Collections.Generic.List[string]]::new()
+        foreach ($hour in 1..48) {
+            $null = Invoke-EmulatorControl $emulator 'clock' -Method PUT -Body @{ advanceSeconds = 3600 }
+            $now = $start.AddHours($hour)
+            $path = New-FilePath "hour-$hour.csv"
+            # The emulated now is in the past: -EndTime keeps each run's window at it (the ten settling minutes count from
+            # the real now, long after).
+            $summary = Export-GenesysConversationHistory -Incremental -StartTime $start -EndTime $now -CheckpointPath $checkpoint -Path $path -Session $session
+            foreach ($row in Import-Csv $path) { $written.Add($row.ConversationId) }
+        }
+        $through = $start.AddHours(48)
+        $truth = (Invoke-EmulatorControl $emulator "conversations?from=$(Format-Utc $start)&to=$(Format-Utc $through)&fields=brief&limit=1000000").conversations
+        Assert-SameSet $written @($truth | Where-Object conversationEnd | ForEach-Object conversationId)
+        $summary.Pending | Should -Be @($truth | Where-Object { -not $_.conversationEnd }).Count
+    }
+}
+
+Describe 'A runbook' {
+    BeforeAll {
+        $runbook = Join-Path $folder 'runbook.ps1'
+        @'
+param($ModulePath, $ApiUrl, $LoginUrl, $ClientId, $ClientSecret, $Path, $Start, $End)
+Import-Module $ModulePath
+Connect-GenesysCloud -ClientId $ClientId -ClientSecret (ConvertTo-SecureString $ClientSecret -AsPlainText -Force) -ApiBaseUri $ApiUrl -LoginBaseUri $LoginUrl
+Export-GenesysConversationHistory -StartTime $Start -EndTime $End -Path $Path
+Write-Output 'the script went on'
+'@ | Set-Content $runbook
+        function Invoke-Runbook([string] $Path) {
+            $arguments = @('-NoProfile', '-NonInteractive', '-File', $runbook, '-ModulePath', $env:GENESYSCONVO_MODULE_PATH, '-ApiUrl', $emulator.ApiUrl,
+                '-LoginUrl', $emulator.LoginUrl, '-ClientId', $emulator.ClientId, '-ClientSecret', $emulator.ClientSecret, '-Path', $Path,
+                '-Start', (Format-Utc $day), '-End', (Format-Utc $day.AddHours(6)))
+            $output = & dotnet (Join-Path $PSHOME 'pwsh.dll') @arguments 2>&1 | Out-String
+            [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = $output }
+        }
+    }
+    BeforeEach { Reset-Emulator $emulator }
+
+    It 'exits 0 with the file when the export worked' {
+        $path = New-FilePath 'runbook-ok.csv'
+        $result = Invoke-Runbook $path
+        $result.ExitCode | Should -Be 0 -Because $result.Output
+        $path | Should -Exist
+        $result.Output | Should -Match 'the script went on'
+    }
+
+    It 'exits non-zero without the file when the export failed, with no $ErrorActionPreference set' {
+        $path = New-FilePath 'runbook-failed.csv'
+        $null = Invoke-EmulatorControl $emulator 'faults' -Method POST -Body @{
+            pathPrefix = '/api/v2/analytics/conversations/details/query'; kind = 'status'; status = 403; count = -1 }
+        $result = Invoke-Runbook $path
+        $result.ExitCode | Should -Not -Be 0
+        $path | Should -Not -Exist
+        $result.Output | Should -Not -Match 'the script went on'
+    }
+}
