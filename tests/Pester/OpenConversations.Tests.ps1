@@ -158,6 +158,42 @@ Describe 'The emulator: every view agrees on the conversations open for days' {
     }
 }
 
+Describe 'Export-GenesysConversationHistory writes conversations open for days once, when <Mode>' -ForEach @(
+    @{ Mode = 'the jobs leave open conversations out'; IncludeOpen = $false }
+    @{ Mode = 'the jobs return open conversations (jobsIncludeOpenConversations)'; IncludeOpen = $true }
+) {
+    BeforeAll {
+        $null = Invoke-EmulatorControl $emulator 'clock' -Method PUT -Body @{ now = '2026-03-09T14:00:00Z'; frozen = $false }
+        Set-JobsMode $IncludeOpen
+        $folder = Join-Path ([IO.Path]::GetTempPath()) "genesysconvo-open-$([Guid]::NewGuid())"
+        New-Item -ItemType Directory -Path $folder | Out-Null
+        function Read-Ids([string] $Path) { @(Import-Csv $Path | ForEach-Object ConversationId) }
+    }
+    AfterAll { Remove-Item $folder -Recurse -Force -ErrorAction Ignore }
+
+    It 'a 39-day window ending now' {
+        $to = Get-EmulatorNow; $from = $to.AddDays(-39)
+        $path = Join-Path $folder "39-days-$IncludeOpen.csv"
+        $null = Export-GenesysConversationHistory -StartTime $from -EndTime $to -IncludeActive -Path $path -Session $session
+        Assert-SameSet (Read-Ids $path) (Get-StartedIn $from $to).conversations.conversationId
+    }
+
+    It '-Bulk over the last 6 days, failed half-way and continued from its checkpoint' {
+        $to = Get-EmulatorNow; $from = $to.AddDays(-6)
+        $path = Join-Path $folder "bulk-$IncludeOpen.csv"; $checkpoint = Join-Path $folder "bulk-$IncludeOpen.checkpoint"
+        # The first run fails on its second late-conversations query, after the jobs and their open conversations.
+        $null = Invoke-EmulatorControl $emulator 'faults' -Method POST -Body @{
+            pathPrefix = '/api/v2/analytics/conversations/details/query'; kind = 'status'; status = 403; skip = 1 }
+        { Export-GenesysConversationHistory -StartTime $from -EndTime $to -IncludeActive -Bulk -Path $path -CheckpointPath $checkpoint -Session $session } |
+            Should -Throw
+        $path | Should -Not -Exist
+        $null = Invoke-EmulatorControl $emulator 'faults' -Method DELETE
+        $summary = Export-GenesysConversationHistory -StartTime $from -EndTime $to -IncludeActive -Bulk -Path $path -CheckpointPath $checkpoint -Session $session
+        $summary.Resumes | Should -Be 1
+        Assert-SameSet (Read-Ids $path) (Get-StartedIn $from $to).conversations.conversationId
+    }
+}
+
 Describe 'A conversation that started before the seam and ended after the datalake''s availability date is written once, when <Mode>' -ForEach @(
     @{ Mode = 'the jobs leave open conversations out'; IncludeOpen = $false }
     @{ Mode = 'the jobs return open conversations (jobsIncludeOpenConversations)'; IncludeOpen = $true }
