@@ -145,7 +145,9 @@ internal sealed class QueryUnitReader
             var page = await _api.PostConversationsDetailsQueryAsync(body, cancellationToken).ConfigureAwait(false);
             if (page.TotalHits is { } hits) state.TotalHits = hits;
             var count = page.Conversations?.Count ?? 0;
-            if (count > 0 || state.Settled || state.Received >= state.TotalHits)
+            // An empty page is the end only when it carries the API's count (docs/genesys-api.md §2.5: totalHits is always
+            // sent) and the slice has delivered it: a proxy's "{}" says nothing about the slice.
+            if (count > 0 || state.Settled || (page.TotalHits is not null && state.Received >= state.TotalHits))
             {
                 state.Received += count;
                 // A short page that completes the count is the end as the API saw it then; what starts later (a
@@ -154,8 +156,9 @@ internal sealed class QueryUnitReader
                 return page;
             }
             if (attempt == PrematureEndRetries) throw Incomplete(slice, pageNumber, state);
-            OperationContext.Observer.Verbose($"{slice}, page {pageNumber}: no conversations although the API counts {state.TotalHits} " +
-                                              $"and {state.Received} arrived; asking again in {Durations.Describe(delay)}.");
+            var counted = page.TotalHits is null ? "no count" : $"a count of {state.TotalHits} with {state.Received} arrived";
+            OperationContext.Observer.Verbose(
+                $"{slice}, page {pageNumber}: no conversations and {counted}; asking again in {Durations.Describe(delay)}.");
             await _api.Time.DelayAsync(delay, cancellationToken).ConfigureAwait(false);
             delay += delay;
         }
@@ -163,8 +166,9 @@ internal sealed class QueryUnitReader
 
     private GenesysApiException Incomplete(TimeWindow slice, int pageNumber, SliceState state) =>
         new GenesysApiException(GenesysErrorKind.InvalidResponse,
-            $"The details query ended the slice {slice} at page {pageNumber} with {state.Received} conversations, but counted " +
-            $"{state.TotalHits} for it; asked {PrematureEndRetries + 1} times, the answer stayed short. The result would be incomplete, " +
+            $"The details query ended the slice {slice} at page {pageNumber} with {state.Received} conversations, but " +
+            (state.TotalHits > state.Received ? $"counted {state.TotalHits} for it" : "sent no count (totalHits) to confirm the end") +
+            $"; asked {PrematureEndRetries + 1} times, the answer stayed short. The result would be incomplete, " +
             "so the read stops here. Run it again later; Export-GenesysConversationHistory -CheckpointPath continues where it stopped.")
         { ErrorId = "GenesysConvo.IncompleteResult" };
 
