@@ -206,6 +206,57 @@ public class DetailsReliabilityTests
         Assert.Equal(Expected(held, window), ids);
     }
 
+    [Fact]
+    public async Task A_first_page_without_a_count_is_asked_again_rather_than_taken_for_an_empty_slice()
+    {
+        var held = FakeAnalyticsServer.Every(TimeSpan.FromMinutes(2), Epoch, 300).ToList();
+        var server = new FakeAnalyticsServer(held)
+        {
+            Intercept = (_, path, _, before) => path.EndsWith("/details/query") && before == 0 ? FakeAnalyticsServer.Json("{}") : null,
+        };
+        var time = new FakeTimeProvider(Epoch.AddDays(10));
+        using var api = await ConnectAsync(server, time);
+        var window = new TimeWindow(Epoch, Epoch.AddDays(1));
+
+        var ids = await ReadDrivenAsync(api, new DetailsRequest { Window = window, Source = DetailsSource.Query }, time);
+
+        Assert.Equal(Expected(held, window), ids);
+    }
+
+    [Fact]
+    public async Task A_job_page_without_conversations_before_the_last_is_asked_again()
+    {
+        var held = FakeAnalyticsServer.Every(TimeSpan.FromMinutes(1), Epoch, 2500).ToList();
+        var server = new FakeAnalyticsServer(held) { DataAvailability = Epoch.AddDays(5) };
+        server.Intercept = (_, path, _, before) =>
+            path.Contains("/results") && path.Contains("cursor=1000") && before < 3 ? FakeAnalyticsServer.Json("""{"cursor":"2000"}""") : null;
+        var time = new FakeTimeProvider(Epoch.AddDays(10));
+        using var api = await ConnectAsync(server, time);
+        var window = new TimeWindow(Epoch, Epoch.AddDays(2));
+
+        var ids = await ReadDrivenAsync(api, new DetailsRequest { Window = window, Source = DetailsSource.Jobs, JobSpan = TimeSpan.FromDays(2) }, time);
+
+        Assert.Equal(Expected(held, window).OrderBy(i => i), ids.OrderBy(i => i));
+    }
+
+    [Fact]
+    public async Task A_job_page_that_stays_without_conversations_before_the_last_fails_the_read()
+    {
+        var held = FakeAnalyticsServer.Every(TimeSpan.FromMinutes(1), Epoch, 2500).ToList();
+        var server = new FakeAnalyticsServer(held) { DataAvailability = Epoch.AddDays(5) };
+        server.Intercept = (_, path, _, _) =>
+            path.Contains("/results") && path.Contains("cursor=1000") ? FakeAnalyticsServer.Json("""{"cursor":"2000"}""") : null;
+        var time = new FakeTimeProvider(Epoch.AddDays(10));
+        using var api = await ConnectAsync(server, time);
+        var window = new TimeWindow(Epoch, Epoch.AddDays(2));
+
+        var failure = await Assert.ThrowsAsync<GenesysApiException>(() =>
+            ReadDrivenAsync(api, new DetailsRequest { Window = window, Source = DetailsSource.Jobs, JobSpan = TimeSpan.FromDays(2) }, time));
+
+        Assert.Equal("GenesysConvo.IncompleteResult", failure.ErrorId);
+        Assert.Contains("page 2", failure.Message);
+    }
+
     [Theory]
     [InlineData(DetailsSource.Query)]
     [InlineData(DetailsSource.Jobs)]

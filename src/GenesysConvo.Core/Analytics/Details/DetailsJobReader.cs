@@ -16,8 +16,9 @@ internal sealed class DetailsJobReader
 {
     /// <summary>Result page size (docs/genesys-api.md §3: the maximum is unconfirmed; third-party exporters use 1,000).</summary>
     private const int ResultPageSize = 1000;
-    /// <summary>How many times an empty last result page is asked for again before it counts as the end.</summary>
-    private const int EmptyEndConfirmations = 2;
+    /// <summary>How many times an empty result page is asked for again: then an empty last page is the end, and an empty
+    /// page with a cursor to more fails the read.</summary>
+    private const int EmptyPageRetries = 2;
     private static readonly TimeSpan s_firstPoll = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan s_longestPoll = TimeSpan.FromSeconds(5);
 
@@ -52,21 +53,28 @@ internal sealed class DetailsJobReader
         {
             await WaitUntilFulfilledAsync(jobId, interval, cancellationToken).ConfigureAwait(false);
             string? cursor = null;
-            var confirmations = EmptyEndConfirmations;
-            while (true)
+            var askedAgain = 0;
+            for (var pageNumber = 1; ; )
             {
                 var page = await _api.GetConversationsDetailsJobResultsAsync(jobId, cursor, ResultPageSize, cancellationToken)
                     .ConfigureAwait(false);
                 var next = string.IsNullOrEmpty(page.Cursor) ? null : page.Cursor;
-                if (next is null && (page.Conversations?.Count ?? 0) == 0 && confirmations-- > 0)
+                if ((page.Conversations?.Count ?? 0) == 0 && askedAgain < EmptyPageRetries)
                 {
-                    // An empty last page is asked for again: a proxy's "{}" must not pass for the end of the results.
-                    OperationContext.Observer.Verbose($"Analytics job {jobId}: an empty last result page; asking for it again.");
+                    // An empty page is asked for again: a proxy's "{}" must not pass for the end of the results, and a page
+                    // that leads on to more cannot be empty (its conversations were lost on the way).
+                    askedAgain++;
+                    OperationContext.Observer.Verbose(
+                        $"Analytics job {jobId}: result page {pageNumber} has no conversations; asking again.");
+                    await _api.Time.DelayAsync(TimeSpan.FromSeconds(askedAgain), cancellationToken).ConfigureAwait(false);
                     continue;
                 }
+                if ((page.Conversations?.Count ?? 0) == 0 && next is not null) throw Incomplete(jobId, interval, pageNumber);
+                askedAgain = 0;
                 yield return page.Conversations ?? new List<AnalyticsConversation>();
                 if (next is null) break;
                 cursor = next;
+                pageNumber++;
             }
             finished = true;
         }
@@ -75,6 +83,13 @@ internal sealed class DetailsJobReader
             if (!finished) await DeleteQuietlyAsync(jobId).ConfigureAwait(false);
         }
     }
+
+    private static GenesysApiException Incomplete(string jobId, TimeWindow interval, int pageNumber) =>
+        new GenesysApiException(GenesysErrorKind.InvalidResponse,
+            $"Result page {pageNumber} of the analytics details job {jobId} for {interval} had no conversations but a cursor to " +
+            $"more; asked {EmptyPageRetries + 1} times, it stayed empty. The result would be incomplete, so the read stops here. " +
+            "Run it again; Export-GenesysConversationHistory -CheckpointPath continues where it stopped.")
+        { ErrorId = "GenesysConvo.IncompleteResult" };
 
     private async Task WaitUntilFulfilledAsync(string jobId, TimeWindow interval, CancellationToken cancellationToken)
     {
