@@ -153,8 +153,10 @@ public sealed class HistoryExportTests : IDisposable
         Assert.Contains("belongs to another export", error.Message);
     }
 
-    [Fact]
-    public async Task Incremental_runs_write_each_conversation_once_when_it_has_ended()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Incremental_runs_write_each_conversation_once_when_it_has_ended(bool someRunsFail)
     {
         // A conversation every 20 minutes; every fifth stays open for 5 hours, the rest for 3 minutes.
         var held = Enumerable.Range(0, 200).Select(k =>
@@ -163,24 +165,40 @@ public sealed class HistoryExportTests : IDisposable
             return new HeldConversation(FakeAnalyticsServer.Id(k), start, start.AddMinutes(k % 5 == 0 ? 300 : 3));
         }).ToList();
         var time = new FakeTimeProvider(Epoch.AddHours(1));
+        // With failures, every seventh run fails at its third details page, after rows were written: the next run, which
+        // names its own file, continues it.
+        var queryPagesToFailure = -1;
         var server = new FakeAnalyticsServer(held) { Now = time.GetUtcNow };
+        server.Intercept = (_, path, _, _) => path.EndsWith("/details/query") && Interlocked.Decrement(ref queryPagesToFailure) == 0
+            ? new HttpResponseMessage(HttpStatusCode.Forbidden) : null;
         var (api, names) = await ConnectAsync(server, time);
         using var _ = api;
         var checkpoint = InFolder("incremental.checkpoint");
         var written = new List<string>();
         var pendingAtEnd = 0;
+        var failed = 0;
         for (var run = 0; run < 48; run++)
         {
             time.Advance(TimeSpan.FromHours(1));
             var path = InFolder($"run-{run:D2}.csv");
-            var summary = await ExportAsync(api, names, new ExportRequest
+            queryPagesToFailure = someRunsFail && run % 7 == 3 ? 3 : -1;
+            try
             {
-                Path = path, CheckpointPath = checkpoint, Incremental = true, Window = new TimeWindow(Epoch, DateTimeOffset.MaxValue.AddDays(-2)),
-                Source = DetailsSource.Query,
-            });
-            written.AddRange(IdsIn(path));
-            pendingAtEnd = summary.Pending;
+                var summary = await ExportAsync(api, names, new ExportRequest
+                {
+                    Path = path, CheckpointPath = checkpoint, Incremental = true, PageSize = 2,
+                    Window = new TimeWindow(Epoch, DateTimeOffset.MaxValue.AddDays(-2)), Source = DetailsSource.Query,
+                });
+                written.AddRange(IdsIn(path));
+                pendingAtEnd = summary.Pending;
+            }
+            catch (GenesysApiException) when (someRunsFail)
+            {
+                failed++;
+                Assert.False(File.Exists(path), "a failed run leaves no file under its name");
+            }
         }
+        Assert.Equal(someRunsFail ? 7 : 0, failed);
 
         var through = time.GetUtcNow() - TimeSpan.FromMinutes(10);
         var expected = held.Where(c => c.Start < through && c.End <= time.GetUtcNow()).Select(c => c.Id).OrderBy(i => i).ToList();

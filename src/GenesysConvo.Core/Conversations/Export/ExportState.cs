@@ -22,6 +22,9 @@ public sealed class ExportState
 /// <summary>A run in progress, as of its last flushed page.</summary>
 public sealed class ExportRun
 {
+    /// <summary>The file the run writes (full path). An incremental run continued by the next scheduled run, which names
+    /// its own file, moves the partial rows there.</summary>
+    public string Path { get; set; } = "";
     /// <summary>The run's window (fixed: a resumed run reads the same one).</summary>
     public string Window { get; set; } = "";
     public bool RecheckDone { get; set; }

@@ -63,6 +63,7 @@ public sealed class HistoryExport
         var (requests, retries) = (_api.Connection.RequestCount, _api.Connection.RetryCount);
         var window = Begin();
         var rowType = RowType(_request.Expand);
+        if (_run.Bytes > 0) AdoptPartialFile();
         var file = _run.Bytes > 0 ? RecordFile.Resume(_request.Path, rowType, _run.Bytes) : RecordFile.Create(_request.Path, rowType);
         var complete = false;
         try
@@ -111,9 +112,32 @@ public sealed class HistoryExport
             return _run.Window.Length == 0 ? (TimeWindow?)null : TimeWindow.Parse(_run.Window);
         }
         var window = _request.Incremental ? IncrementalWindow() : _request.Window;
-        _run = new ExportRun { Window = window?.ToInterval() ?? "", Recheck = _state.Pending, RecheckDone = _state.Pending.Count == 0 };
+        _run = new ExportRun
+        {
+            Path = FullPath, Window = window?.ToInterval() ?? "", Recheck = _state.Pending, RecheckDone = _state.Pending.Count == 0,
+        };
         _state.Run = _run;
         return window;
+    }
+
+    private string FullPath => System.IO.Path.GetFullPath(_request.Path);
+
+    /// <summary>An incremental run that failed is continued by the next one, which names a file of its own: the rows the
+    /// failed run wrote move to this run's partial file (any other export continues the file it began: the checkpoint
+    /// holds its path in its fingerprint).</summary>
+    private void AdoptPartialFile()
+    {
+        var earlier = _run.Path;
+        if (earlier.Length == 0 || string.Equals(earlier, FullPath, StringComparison.Ordinal)) return;
+        var from = RecordFile.PartialPathOf(earlier);
+        var to = RecordFile.PartialPathOf(FullPath);
+        if (System.IO.File.Exists(from))
+        {
+            if (System.IO.File.Exists(to)) System.IO.File.Delete(to);
+            System.IO.File.Move(from, to);
+        }
+        OperationContext.Observer.Verbose($"The run that wrote '{earlier}' did not finish; its rows continue in '{FullPath}'.");
+        _run.Path = FullPath;
     }
 
     /// <summary>From where the last run ended (or the given start, the first time) to a little before now; null when
@@ -217,7 +241,7 @@ public sealed class HistoryExport
 
     private ExportSummary Summary(TimeWindow? window, long requests, long retries) => new ExportSummary
     {
-        Path = System.IO.Path.GetFullPath(_request.Path), Format = RecordFile.FormatOf(_request.Path).ToString(),
+        Path = FullPath, Format = RecordFile.FormatOf(_request.Path).ToString(),
         WindowStart = window?.Start ?? IncrementalStart, WindowEnd = window?.End ?? IncrementalStart,
         Rows = _run.Rows, Conversations = _run.Conversations,
         Pending = _run.StillOpen.Count, PendingConversationIds = _run.StillOpen.Select(p => p.Id).ToList(),
@@ -232,7 +256,7 @@ public sealed class HistoryExport
         var query = _request.Asked ?? JsonSerializer.Serialize(_request.Query.ForPage(anyWindow, null), ApiJson.Default.ConversationQuery);
         var window = _request.Incremental ? "incremental" : _request.Window.ToInterval();
         // Each incremental run writes a file of its own; any other export continues the one file it began.
-        var file = _request.Incremental ? RecordFile.FormatOf(_request.Path).ToString() : System.IO.Path.GetFullPath(_request.Path);
+        var file = _request.Incremental ? RecordFile.FormatOf(_request.Path).ToString() : FullPath;
         return string.Join("|", query, _request.Expand, file, _request.IncludeActive, _request.Source, window);
     }
 
