@@ -28,6 +28,9 @@ public sealed class AnalyticsApi
 
     /// <summary>The session's clock, for the waits of callers that poll or ask again.</summary>
     public TimeProvider Time => _connection.Options.Time;
+    /// <summary>The first pause before a request whose answer was wrong though successful is asked again (the retry
+    /// pipeline's base delay: -RetryDelay).</summary>
+    public TimeSpan RetryDelay => _connection.Options.Retry.BaseDelay;
 
     public Task<AnalyticsConversationQueryResponse> PostConversationsDetailsQueryAsync(
         ConversationQuery body, CancellationToken cancellationToken) =>

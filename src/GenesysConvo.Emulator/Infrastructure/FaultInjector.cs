@@ -9,6 +9,8 @@ public sealed class FaultRule
     public int Id { get; set; }
     public string? Method { get; set; }
     public string? PathPrefix { get; set; }
+    /// <summary>Also a part the path must contain: "/results" picks a job's result pages whatever the job id.</summary>
+    public string? PathContains { get; set; }
     public string? Host { get; set; }
     public string Kind { get; set; } = "status";
     public int? Status { get; set; }
@@ -29,7 +31,8 @@ public sealed class FaultRule
     public bool Matches(string host, string method, string path)
         => (Host is null || string.Equals(Host, host, StringComparison.OrdinalIgnoreCase))
            && (Method is null || string.Equals(Method, method, StringComparison.OrdinalIgnoreCase))
-           && (PathPrefix is null || path.StartsWith(PathPrefix, StringComparison.OrdinalIgnoreCase));
+           && (PathPrefix is null || path.StartsWith(PathPrefix, StringComparison.OrdinalIgnoreCase))
+           && (PathContains is null || path.Contains(PathContains, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>What the faults decided for one request: an optional delay, then at most one terminal fault.</summary>

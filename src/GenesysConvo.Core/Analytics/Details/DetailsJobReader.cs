@@ -54,7 +54,7 @@ internal sealed class DetailsJobReader
             await WaitUntilFulfilledAsync(jobId, interval, cancellationToken).ConfigureAwait(false);
             string? cursor = null;
             var askedAgain = 0;
-            for (var pageNumber = 1; ; )
+            for (var pageNumber = 1; ;)
             {
                 var page = await _api.GetConversationsDetailsJobResultsAsync(jobId, cursor, ResultPageSize, cancellationToken)
                     .ConfigureAwait(false);
@@ -66,7 +66,8 @@ internal sealed class DetailsJobReader
                     askedAgain++;
                     OperationContext.Observer.Verbose(
                         $"Analytics job {jobId}: result page {pageNumber} has no conversations; asking again.");
-                    await _api.Time.DelayAsync(TimeSpan.FromSeconds(askedAgain), cancellationToken).ConfigureAwait(false);
+                    await _api.Time.DelayAsync(TimeSpan.FromTicks(_api.RetryDelay.Ticks * askedAgain), cancellationToken)
+                        .ConfigureAwait(false);
                     continue;
                 }
                 if ((page.Conversations?.Count ?? 0) == 0 && next is not null) throw Incomplete(jobId, interval, pageNumber);

@@ -19,7 +19,6 @@ internal sealed class QueryUnitReader
     /// <summary>How often a page that ends a slice too early is asked again before the read fails.</summary>
     internal const int PrematureEndRetries = 2;
     private static readonly TimeSpan s_smallestSlice = TimeSpan.FromMinutes(1);
-    private static readonly TimeSpan s_firstRetryDelay = TimeSpan.FromSeconds(1);
 
     private readonly AnalyticsApi _api;
     private readonly DetailsRequest _request;
@@ -139,7 +138,7 @@ internal sealed class QueryUnitReader
         SliceState state, CancellationToken cancellationToken)
     {
         var body = query.ForPage(slice, _request.PageSize, pageNumber);
-        var delay = s_firstRetryDelay;
+        var delay = _api.RetryDelay;
         for (var attempt = 0; ; attempt++)
         {
             var page = await _api.PostConversationsDetailsQueryAsync(body, cancellationToken).ConfigureAwait(false);
