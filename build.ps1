@@ -78,8 +78,10 @@ function Invoke-Test {
     } else { $totals.Passed += 1 }
 
     Write-Host "`n=== xunit: GenesysConvo.Core.Tests"
+    # A test that hangs ends the run after 5 minutes with its name, instead of holding CI until its time limit.
     $xunitLog = Join-Path $results 'xunit.log'
-    & dotnet test (Join-Path $root 'tests/GenesysConvo.Core.Tests') -c $Configuration --no-build --nologo 2>&1 | Tee-Object -FilePath $xunitLog | Out-Host
+    & dotnet test (Join-Path $root 'tests/GenesysConvo.Core.Tests') -c $Configuration --no-build --nologo `
+        --blame-hang-timeout 5m --blame-hang-dump-type none 2>&1 | Tee-Object -FilePath $xunitLog | Out-Host
     $summary = Select-String -Path $xunitLog -Pattern 'Failed:\s+(\d+), Passed:\s+(\d+), Skipped:\s+(\d+)' | Select-Object -Last 1
     if ($summary) {
         $totals.Failed += [int]$summary.Matches[0].Groups[1].Value

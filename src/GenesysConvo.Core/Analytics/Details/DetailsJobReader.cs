@@ -66,8 +66,13 @@ internal sealed class DetailsJobReader
                     askedAgain++;
                     OperationContext.Observer.Verbose(
                         $"Analytics job {jobId}: result page {pageNumber} has no conversations; asking again.");
-                    await _api.Time.DelayAsync(TimeSpan.FromTicks(_api.RetryDelay.Ticks * askedAgain), cancellationToken)
-                        .ConfigureAwait(false);
+                    // An empty last page is common (a window without conversations) and asked again at once; a page with
+                    // a cursor to more is a fault, so the server gets time to recover.
+                    if (next is not null)
+                    {
+                        await _api.Time.DelayAsync(TimeSpan.FromTicks(_api.RetryDelay.Ticks * askedAgain), cancellationToken)
+                            .ConfigureAwait(false);
+                    }
                     continue;
                 }
                 if ((page.Conversations?.Count ?? 0) == 0 && next is not null) throw Incomplete(jobId, interval, pageNumber);
