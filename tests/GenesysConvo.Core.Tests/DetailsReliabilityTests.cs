@@ -258,6 +258,38 @@ public class DetailsReliabilityTests
     }
 
     [Theory]
+    [InlineData(2500, false)]   // the details query counts all 2,500: the last 500 were lost on the way
+    [InlineData(2000, true)]    // it counts only the 2,000 that arrived: the empty page is the real end
+    public async Task A_cursor_to_an_empty_last_job_page_ends_the_results_only_if_the_details_query_counts_no_more(
+        int counted, bool ends)
+    {
+        var held = FakeAnalyticsServer.Every(TimeSpan.FromMinutes(1), Epoch, 2500).ToList();
+        var server = new FakeAnalyticsServer(held) { DataAvailability = Epoch.AddDays(5) };
+        // The probe is the details query's count over the job's interval: one conversation a page.
+        server.Intercept = (_, path, body, _) =>
+            path.Contains("/results") && path.Contains("cursor=2000") ? FakeAnalyticsServer.Json("{}")
+            : path.EndsWith("/details/query") && (int?)body?["paging"]?["pageSize"] == 1 && counted != held.Count
+                ? FakeAnalyticsServer.Json($$"""{"totalHits":{{counted}}}""")
+            : null;
+        var time = new FakeTimeProvider(Epoch.AddDays(10));
+        using var api = await ConnectAsync(server, time);
+        var request = new DetailsRequest
+        {
+            Window = new TimeWindow(Epoch, Epoch.AddDays(2)), Source = DetailsSource.Jobs, JobSpan = TimeSpan.FromDays(2),
+        };
+
+        if (ends)
+        {
+            Assert.Equal(2000, (await ReadDrivenAsync(api, request, time)).Count);
+            return;
+        }
+        var failure = await Assert.ThrowsAsync<GenesysApiException>(() => ReadDrivenAsync(api, request, time));
+        Assert.Equal("GenesysConvo.IncompleteResult", failure.ErrorId);
+        Assert.Contains("after 2000 conversations", failure.Message);
+        Assert.Contains("counts 2500", failure.Message);
+    }
+
+    [Theory]
     [InlineData(DetailsSource.Query)]
     [InlineData(DetailsSource.Jobs)]
     public async Task A_read_resumed_from_its_position_gives_the_rest_and_nothing_twice(DetailsSource source)

@@ -54,6 +54,7 @@ internal sealed class DetailsJobReader
             await WaitUntilFulfilledAsync(jobId, interval, cancellationToken).ConfigureAwait(false);
             string? cursor = null;
             var askedAgain = 0;
+            long received = 0;
             for (var pageNumber = 1; ;)
             {
                 var page = await _api.GetConversationsDetailsJobResultsAsync(jobId, cursor, ResultPageSize, cancellationToken)
@@ -76,7 +77,10 @@ internal sealed class DetailsJobReader
                     continue;
                 }
                 if ((page.Conversations?.Count ?? 0) == 0 && next is not null) throw Incomplete(jobId, interval, pageNumber);
+                if ((page.Conversations?.Count ?? 0) == 0 && pageNumber > 1)
+                    await ConfirmEndAsync(query, jobId, interval, received, cancellationToken).ConfigureAwait(false);
                 askedAgain = 0;
+                received += page.Conversations?.Count ?? 0;
                 yield return page.Conversations ?? new List<AnalyticsConversation>();
                 if (next is null) break;
                 cursor = next;
@@ -88,6 +92,24 @@ internal sealed class DetailsJobReader
         {
             if (!finished) await DeleteQuietlyAsync(jobId).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>A cursor that led to an empty last page is the end only if the details query counts no more conversations
+    /// in the job's interval than arrived: the jobs API gives no total, and a page stripped of its conversations on the
+    /// way must not end the results early.</summary>
+    private async Task ConfirmEndAsync(DetailsQuery query, string jobId, TimeWindow interval, long received,
+        CancellationToken cancellationToken)
+    {
+        var probe = await _api.PostConversationsDetailsQueryAsync(query.ForPage(interval, 1), cancellationToken).ConfigureAwait(false);
+        var total = probe.TotalHits ?? 0;
+        OperationContext.Observer.Verbose(
+            $"Analytics job {jobId}: the results ended on an empty page after {received} conversations; the details query counts {total}.");
+        if (total <= received) return;
+        throw new GenesysApiException(GenesysErrorKind.InvalidResponse,
+            $"The analytics details job {jobId} for {interval} ended on an empty result page after {received} conversations, " +
+            $"but the details query counts {total} in that interval. The result would be incomplete, so the read stops here. " +
+            "Run it again; Export-GenesysConversationHistory -CheckpointPath continues where it stopped.")
+        { ErrorId = "GenesysConvo.IncompleteResult" };
     }
 
     private static GenesysApiException Incomplete(string jobId, TimeWindow interval, int pageNumber) =>
