@@ -24,8 +24,10 @@
     FormatsToProcess     = @('GenesysConvo.format.ps1xml')
     PrivateData          = @{
         PSData = @{
-            Tags       = @('GenesysCloud', 'Genesys', 'PureCloud', 'Analytics', 'ContactCenter', 'PSEdition_Core', 'PSEdition_Desktop')
-            ProjectUri = 'https://github.com/genesysconvo/genesysconvo'
+            Tags         = @('GenesysCloud', 'Genesys', 'PureCloud', 'Analytics', 'ContactCenter', 'PSEdition_Core', 'PSEdition_Desktop')
+            ProjectUri   = 'https://github.com/genesysconvo/genesysconvo'
+            LicenseUri   = 'https://github.com/genesysconvo/genesysconvo/blob/main/LICENSE'
+            ReleaseNotes = 'First release: Connect-GenesysCloud (client credentials, supplied tokens, environment), conversation history (search and export), live conversations and conversation metrics from the analytics API, over one self-renewing session. Try it offline against the bundled emulator: see the README.'
         }
     }
 }

@@ -6,17 +6,22 @@
     Build  - compile and lay out the module in out/GenesysConvo (Import-Module ./out/GenesysConvo)
     Test   - Build, then every suite (xunit, Pester against the emulator); ends with "Total: N passed, N failed, N skipped"
     Demo   - Build, start the local Genesys Cloud emulator and run the demo against it
+    Package - Build, then pack out/packages/GenesysConvo.<version>.nupkg (Publish-PSResource / Install-PSResource)
+    Emulator - Build, then run the emulator on fixed ports (-ApiPort, -LoginPort) until Ctrl+C and print how to connect
     Bench  - Build, then the benchmarks (ratios against baselines measured in the same run)
     Clean  - remove build output
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Emulator', 'Package', 'Bench', 'Clean')]
     [string] $Task = 'Build',
     [ValidateSet('Release', 'Debug')]
     [string] $Configuration = 'Release',
     # Pester only: run the test files whose name matches (e.g. Connect).
-    [string] $TestFilter
+    [string] $TestFilter,
+    # Emulator only: its loopback ports.
+    [int] $ApiPort = 8990,
+    [int] $LoginPort = 8991
 )
 
 $ErrorActionPreference = 'Stop'
@@ -122,6 +127,14 @@ switch ($Task) {
     'Demo' {
         Invoke-Build
         exit (Invoke-ChildPwsh (Join-Path $root 'build/Demo.ps1') @('-ModulePath', $out))
+    }
+    'Emulator' {
+        Invoke-Build
+        exit (Invoke-ChildPwsh (Join-Path $root 'build/Emulator.ps1') @('-ModulePath', $out, '-ApiPort', $ApiPort, '-LoginPort', $LoginPort))
+    }
+    'Package' {
+        Invoke-Build
+        exit (Invoke-ChildPwsh (Join-Path $root 'build/New-Package.ps1') @('-ModulePath', $out, '-OutputPath', (Join-Path $root 'out/packages')))
     }
     'Bench' {
         Invoke-Build

@@ -108,4 +108,36 @@ public class EnvironmentSettingsTests
         Assert.Contains("GENESYSCLOUD_OAUTHCLIENT_ID is not set", error.Message);
         Assert.DoesNotContain("very-secret", error.Message);
     }
+
+    [Fact]
+    public void Base_uris_from_the_environment_set_both_endpoints_and_say_which_variables()
+    {
+        var options = new ConnectionOptions();
+        var used = Read(("GENESYSCLOUD_API_BASE_URI", "http://127.0.0.1:8990"),
+            ("GENESYS_CLOUD_LOGIN_BASE_URI", "http://127.0.0.1:8991")).ApplyEndpointsTo(options);
+        Assert.Equal(new Uri("http://127.0.0.1:8990"), options.EffectiveApiBaseUri);
+        Assert.Equal(new Uri("http://127.0.0.1:8991"), options.EffectiveLoginBaseUri);
+        Assert.Equal(new[] { "GENESYSCLOUD_API_BASE_URI = http://127.0.0.1:8990/", "GENESYS_CLOUD_LOGIN_BASE_URI = http://127.0.0.1:8991/" },
+            used);
+    }
+
+    [Fact]
+    public void No_base_uri_in_the_environment_leaves_the_region_in_charge()
+    {
+        var options = new ConnectionOptions();
+        Assert.Empty(Read(("GENESYSCLOUD_REGION", "eu-west-1")).ApplyEndpointsTo(options));
+        Assert.Null(options.ApiBaseUri);
+        Assert.Null(options.LoginBaseUri);
+    }
+
+    [Theory]
+    [InlineData("api.mypurecloud.com", "not an absolute URI")]
+    [InlineData("http://gateway.example.com", "plain http://")]
+    public void A_bad_base_uri_names_the_variable_and_the_fix(string value, string reason)
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            Read(("GENESYSCLOUD_API_BASE_URI", value)).ApplyEndpointsTo(new ConnectionOptions()));
+        Assert.Contains("GENESYSCLOUD_API_BASE_URI", error.Message);
+        Assert.Contains(reason, error.Message);
+    }
 }

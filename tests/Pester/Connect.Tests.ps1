@@ -217,3 +217,40 @@ Describe 'Disconnect-GenesysCloud' {
         Get-GenesysCloudContext | Should -Not -BeNullOrEmpty
     }
 }
+
+Describe 'Connect-GenesysCloud with base URIs from the environment' {
+    BeforeAll {
+        $baseUriVariables = 'GENESYSCLOUD_API_BASE_URI', 'GENESYSCLOUD_LOGIN_BASE_URI'
+        $savedBaseUris = @{}
+        foreach ($name in $baseUriVariables) { $savedBaseUris[$name] = [Environment]::GetEnvironmentVariable($name) }
+    }
+    AfterAll { foreach ($name in $baseUriVariables) { [Environment]::SetEnvironmentVariable($name, $savedBaseUris[$name]) } }
+    BeforeEach {
+        Reset-Emulator $emulator; Clear-GenesysEnvironment
+        $env:GENESYSCLOUD_API_BASE_URI = $emulator.ApiUrl
+        $env:GENESYSCLOUD_LOGIN_BASE_URI = $emulator.LoginUrl
+    }
+
+    It 'connects to them when no endpoint parameter is given, and -Verbose names them' {
+        $verbose = Connect-GenesysCloud -ClientId $emulator.ClientId -ClientSecret $secret -Verbose 4>&1 | ForEach-Object Message
+        (Get-GenesysCloudContext).ApiBaseUri | Should -Be ([uri]$emulator.ApiUrl)
+        $verbose | Should -Contain "Using GENESYSCLOUD_API_BASE_URI = $($emulator.ApiUrl)/ from the environment."
+        $verbose | Should -Contain "Connecting to $($emulator.ApiUrl)/ (login $($emulator.LoginUrl)/)."
+        @(Get-EmulatorRequest $emulator -Login).Count | Should -Be 1
+    }
+
+    It 'leaves them aside when -ApiBaseUri and -LoginBaseUri are given: the parameters win' {
+        $env:GENESYSCLOUD_API_BASE_URI = 'http://127.0.0.1:1'
+        $env:GENESYSCLOUD_LOGIN_BASE_URI = 'http://127.0.0.1:1'
+        Connect-GenesysCloud -ClientId $emulator.ClientId -ClientSecret $secret @endpoints
+        (Get-GenesysCloudContext).ApiBaseUri | Should -Be ([uri]$emulator.ApiUrl)
+    }
+
+    It 'refuses a value that is not a URI, naming the variable, before any request' {
+        $env:GENESYSCLOUD_API_BASE_URI = 'api.mypurecloud.com'
+        $failure = { Connect-GenesysCloud -ClientId $emulator.ClientId -ClientSecret $secret } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike 'GenesysConvo.InvalidConnectionSetting,*'
+        $failure.Exception.Message | Should -Match 'GENESYSCLOUD_API_BASE_URI'
+        @(Get-EmulatorRequest $emulator).Count | Should -Be 0
+    }
+}

@@ -54,7 +54,8 @@ public sealed class ConnectionOptions
         return b.Uri;
     }
 
-    private static void CheckEndpoint(Uri uri, string parameter)
+    /// <summary>Throws naming <paramref name="parameter"/> (a parameter or an environment variable) and the fix.</summary>
+    internal static void CheckEndpoint(Uri uri, string parameter)
     {
         if (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
             throw new ArgumentException($"{parameter} must be an absolute https:// URI, for example https://api.mypurecloud.com.");

@@ -12,12 +12,20 @@ public sealed class EnvironmentSettings
     public const string ClientIdVariable = "GENESYSCLOUD_OAUTHCLIENT_ID";
     public const string ClientSecretVariable = "GENESYSCLOUD_OAUTHCLIENT_SECRET";
     public const string AccessTokenVariable = "GENESYSCLOUD_ACCESS_TOKEN";
+    /// <summary>Base URIs instead of the region's (a local emulator, a gateway): what -ApiBaseUri and -LoginBaseUri
+    /// set, so one runbook runs unchanged against an emulator and a real org.</summary>
+    public const string ApiBaseUriVariable = "GENESYSCLOUD_API_BASE_URI";
+    public const string LoginBaseUriVariable = "GENESYSCLOUD_LOGIN_BASE_URI";
 
     public string? Region { get; private set; }
     public string? RegionSource { get; private set; }
     public string? ClientId { get; private set; }
     public string? ClientSecret { get; private set; }
     public string? AccessToken { get; private set; }
+    public string? ApiBaseUri { get; private set; }
+    public string? ApiBaseUriSource { get; private set; }
+    public string? LoginBaseUri { get; private set; }
+    public string? LoginBaseUriSource { get; private set; }
 
     public static EnvironmentSettings Read(Func<string, string?> getVariable)
     {
@@ -38,8 +46,12 @@ public sealed class EnvironmentSettings
             ClientId = Get(ClientIdVariable, out _),
             ClientSecret = Get(ClientSecretVariable, out _),
             AccessToken = Get(AccessTokenVariable, out _),
+            ApiBaseUri = Get(ApiBaseUriVariable, out var apiSource),
+            LoginBaseUri = Get(LoginBaseUriVariable, out var loginSource),
         };
         settings.RegionSource = regionSource;
+        settings.ApiBaseUriSource = apiSource;
+        settings.LoginBaseUriSource = loginSource;
         return settings;
     }
 
@@ -63,5 +75,32 @@ public sealed class EnvironmentSettings
                 "(the other half of the client credentials is). Set it, or pass -ClientId and -ClientSecret.");
         options.ClientId = ClientId;
         options.ClientSecret = new Auth.ClientSecret(ClientSecret!);
+    }
+
+    /// <summary>Sets the base URIs of <paramref name="options"/> from the environment; returns the variables used
+    /// (for -Verbose), or throws naming the variable whose value is not a usable URI.</summary>
+    public IReadOnlyList<string> ApplyEndpointsTo(ConnectionOptions options)
+    {
+        var used = new List<string>();
+        if (ApiBaseUri != null)
+        {
+            options.ApiBaseUri = ParseEndpoint(ApiBaseUri, ApiBaseUriSource!);
+            used.Add($"{ApiBaseUriSource} = {options.ApiBaseUri}");
+        }
+        if (LoginBaseUri != null)
+        {
+            options.LoginBaseUri = ParseEndpoint(LoginBaseUri, LoginBaseUriSource!);
+            used.Add($"{LoginBaseUriSource} = {options.LoginBaseUri}");
+        }
+        return used;
+    }
+
+    private static Uri ParseEndpoint(string value, string variable)
+    {
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri))
+            throw new ArgumentException($"The environment variable {variable} ('{value}') is not an absolute URI: " +
+                                        "set it to one such as https://api.mypurecloud.com, or clear it.");
+        ConnectionOptions.CheckEndpoint(uri, $"The environment variable {variable}");
+        return uri;
     }
 }

@@ -86,6 +86,9 @@ public sealed class ConnectGenesysCloudCommand : GenesysCmdlet
         }
         try
         {
+            // The environment's base URIs stand in for -ApiBaseUri/-LoginBaseUri only when no endpoint parameter is given.
+            if (Region is null && ApiBaseUri is null && LoginBaseUri is null)
+                foreach (var used in environment.ApplyEndpointsTo(options)) WriteVerbose($"Using {used} from the environment.");
             ApplyCredentials(options, environment);
             options.Validate();
         }

@@ -1,0 +1,84 @@
+# The installable package: build/New-Package.ps1 (what build.ps1 -Task Package runs) packs the built module, and the
+# .nupkg round-trips through PSResourceGet as an admin would use it: a local file repository, Publish-PSResource,
+# Install-PSResource, Import-Module by name, a cmdlet against the emulator. All of it runs in a fresh pwsh whose HOME
+# is a temporary folder, so the installed module and the repository registrations never touch this machine's own.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $root = Resolve-Path (Join-Path $PSScriptRoot '../..')
+    $manifestPath = Join-Path $env:GENESYSCONVO_MODULE_PATH 'GenesysConvo.psd1'
+}
+
+Describe 'The module manifest' {
+    It 'passes Test-ModuleManifest and carries what a gallery listing needs' {
+        $manifest = Test-ModuleManifest $manifestPath
+        $data = Import-PowerShellDataFile $manifestPath
+        $manifest.Description | Should -Not -BeNullOrEmpty
+        $manifest.PowerShellVersion | Should -Be ([version]'5.1')
+        $manifest.CompatiblePSEditions | Should -Be @('Core', 'Desktop')
+        $manifest.Tags | Should -Contain 'GenesysCloud'
+        $manifest.ProjectUri | Should -Not -BeNullOrEmpty
+        $manifest.LicenseUri | Should -Not -BeNullOrEmpty
+        $manifest.ReleaseNotes | Should -Not -BeNullOrEmpty
+        $data.FunctionsToExport.Count + $data.AliasesToExport.Count + $data.VariablesToExport.Count | Should -Be 0
+        $data.CmdletsToExport | Should -Not -Contain '*'
+        Test-Path (Join-Path $root 'LICENSE') | Should -BeTrue
+    }
+}
+
+Describe 'The package' {
+    BeforeAll {
+        $emulator = Start-GenesysEmulator
+        $work = Join-Path ([IO.Path]::GetTempPath()) "genesysconvo-package-test-$PID"
+        New-Item -ItemType Directory -Path (Join-Path $work 'home'), (Join-Path $work 'feed') -Force | Out-Null
+        $child = Join-Path $work 'RoundTrip.ps1'
+        Set-Content $child @'
+param($PackageScript, $ModulePath, $Work)
+$ErrorActionPreference = 'Stop'
+$package = & $PackageScript -ModulePath $ModulePath -OutputPath (Join-Path $Work 'packages')
+Register-PSResourceRepository -Name LocalFeed -Uri (Join-Path $Work 'feed') -Trusted
+Publish-PSResource -NupkgPath $package -Repository LocalFeed
+Install-PSResource -Name GenesysConvo -Repository LocalFeed -Scope CurrentUser -TrustRepository
+Import-Module GenesysConvo
+Connect-GenesysCloud
+$record = Search-GenesysConversationHistory -StartTime ([DateTime]::UtcNow.Date.AddDays(-1)) -EndTime ([DateTime]::UtcNow.Date) -First 1
+[pscustomobject]@{
+    Package        = Split-Path $package -Leaf
+    Installed      = (Get-InstalledPSResource GenesysConvo).Version.ToString()
+    ModuleBase     = (Get-Module GenesysConvo).ModuleBase
+    ConversationId = $record.ConversationId
+} | ConvertTo-Json -Compress
+'@
+        $saved = @{ HOME = $env:HOME; XDG_DATA_HOME = $env:XDG_DATA_HOME; XDG_CONFIG_HOME = $env:XDG_CONFIG_HOME }
+        try {
+            $env:HOME = Join-Path $work 'home'; $env:XDG_DATA_HOME = $null; $env:XDG_CONFIG_HOME = $null
+            $env:GENESYSCLOUD_API_BASE_URI = $emulator.ApiUrl; $env:GENESYSCLOUD_LOGIN_BASE_URI = $emulator.LoginUrl
+            $env:GENESYSCLOUD_OAUTHCLIENT_ID = $emulator.ClientId; $env:GENESYSCLOUD_OAUTHCLIENT_SECRET = $emulator.ClientSecret
+            $output = & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoLogo -NoProfile -NonInteractive -File $child `
+                (Join-Path $root 'build/New-Package.ps1') $env:GENESYSCONVO_MODULE_PATH $work 2>&1
+            $exitCode = $LASTEXITCODE
+        } finally {
+            foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+            foreach ($name in 'GENESYSCLOUD_API_BASE_URI', 'GENESYSCLOUD_LOGIN_BASE_URI', 'GENESYSCLOUD_OAUTHCLIENT_ID',
+                'GENESYSCLOUD_OAUTHCLIENT_SECRET') { [Environment]::SetEnvironmentVariable($name, $null) }
+        }
+        $result = $output | Where-Object { "$_" -like '{*' } | Select-Object -Last 1 | ConvertFrom-Json
+    }
+    AfterAll {
+        Stop-GenesysEmulator $emulator
+        Remove-Item $work -Recurse -Force -ErrorAction Ignore
+    }
+
+    It 'is published to a local repository, installed from it and imported by name in a fresh pwsh' {
+        $exitCode | Should -Be 0 -Because ($output -join "`n")
+        $version = (Import-PowerShellDataFile $manifestPath).ModuleVersion
+        $result.Package | Should -Be "GenesysConvo.$version.nupkg"
+        $result.Installed | Should -Be $version
+        $result.ModuleBase | Should -BeLike "$(Join-Path $work 'home')*"
+    }
+
+    It 'runs a cmdlet against the emulator from the installed copy' {
+        $result.ConversationId | Should -Match '^[0-9a-f-]{36}$'
+        @(Get-EmulatorRequest $emulator -Api | Where-Object path -eq '/api/v2/analytics/conversations/details/query').Count |
+            Should -BeGreaterThan 0
+    }
+}
