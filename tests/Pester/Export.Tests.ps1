@@ -126,39 +126,60 @@ Describe 'Incremental exports, one every emulated hour for two emulated days' {
 
 Describe 'A runbook' {
     BeforeAll {
-        $runbook = Join-Path $folder 'runbook.ps1'
-        @'
-param($ModulePath, $ApiUrl, $LoginUrl, $ClientId, $ClientSecret, $Path, $Start, $End)
-Import-Module $ModulePath
-Connect-GenesysCloud -ClientId $ClientId -ClientSecret (ConvertTo-SecureString $ClientSecret -AsPlainText -Force) -ApiBaseUri $ApiUrl -LoginBaseUri $LoginUrl
-Export-GenesysConversationHistory -StartTime $Start -EndTime $End -Path $Path
-Write-Output 'the script went on'
-'@ | Set-Content $runbook
-        function Invoke-Runbook([string] $Path) {
-            $arguments = @('-NoProfile', '-NonInteractive', '-File', $runbook, '-ModulePath', $env:GENESYSCONVO_MODULE_PATH, '-ApiUrl', $emulator.ApiUrl,
-                '-LoginUrl', $emulator.LoginUrl, '-ClientId', $emulator.ClientId, '-ClientSecret', $emulator.ClientSecret, '-Path', $Path,
-                '-Start', (Format-Utc $day), '-End', (Format-Utc $day.AddHours(6)))
-            $output = & dotnet (Join-Path $PSHOME 'pwsh.dll') @arguments 2>&1 | Out-String
-            [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = $output }
+        # The README's runbook pattern itself, run as a scheduler runs it: a fresh pwsh -NonInteractive -File, the module
+        # found by name, the connection from the environment.
+        $runbook = Join-Path $PSScriptRoot '../../docs/examples/nightly-export.ps1'
+        $moduleFolder = (Resolve-Path $env:GENESYSCONVO_MODULE_PATH).Path
+        if (-not (Test-Path $moduleFolder -PathType Container)) { $moduleFolder = Split-Path $moduleFolder }
+        function Invoke-Runbook([string] $Folder) {
+            $variables = @{
+                PSModulePath = (Split-Path $moduleFolder) + [IO.Path]::PathSeparator + $env:PSModulePath
+                GENESYSCLOUD_API_BASE_URI = $emulator.ApiUrl; GENESYSCLOUD_LOGIN_BASE_URI = $emulator.LoginUrl
+                GENESYSCLOUD_OAUTHCLIENT_ID = $emulator.ClientId; GENESYSCLOUD_OAUTHCLIENT_SECRET = $emulator.ClientSecret
+            }
+            $saved = @{}
+            foreach ($name in $variables.Keys) {
+                $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+                [Environment]::SetEnvironmentVariable($name, $variables[$name])
+            }
+            try {
+                $output = & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File $runbook -Folder $Folder `
+                    -FirstRunStart (Format-Utc $day) 2>&1 | Out-String
+                [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = $output; Files = @(Get-ChildItem $Folder -Filter 'conversations-*.csv') }
+            } finally {
+                foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+            }
         }
     }
-    BeforeEach { Reset-Emulator $emulator }
-
-    It 'exits 0 with the file when the export worked' {
-        $path = New-FilePath 'runbook-ok.csv'
-        $result = Invoke-Runbook $path
-        $result.ExitCode | Should -Be 0 -Because $result.Output
-        $path | Should -Exist
-        $result.Output | Should -Match 'the script went on'
+    BeforeEach {
+        Reset-Emulator $emulator
+        $runFolder = New-FilePath 'runbook'
+        New-Item -ItemType Directory -Path $runFolder | Out-Null
     }
 
-    It 'exits non-zero without the file when the export failed, with no $ErrorActionPreference set' {
-        $path = New-FilePath 'runbook-failed.csv'
+    It 'exits 0 with the file and a checkpoint for the next run when the export worked' {
+        $result = Invoke-Runbook $runFolder
+        $result.ExitCode | Should -Be 0 -Because $result.Output
+        $result.Files.Count | Should -Be 1
+        $result.Output | Should -Match 'conversations written to'
+        Join-Path $runFolder 'history.checkpoint' | Should -Exist
+        $ids = @((Import-Csv $result.Files[0].FullName).ConversationId)
+        $ids.Count | Should -BeGreaterThan 0
+        @($ids | Sort-Object -Unique).Count | Should -Be $ids.Count
+    }
+
+    It 'exits non-zero without the file when the export failed, with no $ErrorActionPreference set; the next run completes it' {
         $null = Invoke-EmulatorControl $emulator 'faults' -Method POST -Body @{
             pathPrefix = '/api/v2/analytics/conversations/details/query'; kind = 'status'; status = 403; count = -1 }
-        $result = Invoke-Runbook $path
-        $result.ExitCode | Should -Not -Be 0
-        $path | Should -Not -Exist
-        $result.Output | Should -Not -Match 'the script went on'
+        $failed = Invoke-Runbook $runFolder
+        $failed.ExitCode | Should -Not -Be 0
+        $failed.Files.Count | Should -Be 0
+        $failed.Output | Should -Not -Match 'conversations written to'
+
+        $null = Invoke-EmulatorControl $emulator 'faults' -Method DELETE
+        $next = Invoke-Runbook $runFolder
+        $next.ExitCode | Should -Be 0 -Because $next.Output
+        $next.Files.Count | Should -Be 1
+        @(Get-ChildItem $runFolder -Filter '*.partial').Count | Should -Be 0
     }
 }
