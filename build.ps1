@@ -8,7 +8,7 @@
     Demo   - Build, start the local Genesys Cloud emulator and run the demo against it
     Package - Build, then pack out/packages/GenesysConvo.<version>.nupkg (Publish-PSResource / Install-PSResource)
     Emulator - Build, then run the emulator on fixed ports (-ApiPort, -LoginPort) until Ctrl+C and print how to connect
-    Bench  - Build, then the benchmarks (ratios against baselines measured in the same run)
+    Bench  - Build, then the benchmarks (ratios against baselines measured in the same run; -Quick, -UpdateReadme)
     Clean  - remove build output
 #>
 [CmdletBinding()]
@@ -21,7 +21,10 @@ param(
     [string] $TestFilter,
     # Emulator only: its loopback ports.
     [int] $ApiPort = 8990,
-    [int] $LoginPort = 8991
+    [int] $LoginPort = 8991,
+    # Bench only: the quick mode (fewer records, 3 rounds); -UpdateReadme writes the report into README.md.
+    [switch] $Quick,
+    [switch] $UpdateReadme
 )
 
 $ErrorActionPreference = 'Stop'
@@ -138,6 +141,9 @@ switch ($Task) {
     }
     'Bench' {
         Invoke-Build
-        exit (Invoke-ChildPwsh (Join-Path $root 'tests/Bench/Invoke-Benchmarks.ps1') @('-ModulePath', $out))
+        $benchArguments = @('-ModulePath', $out)
+        if ($Quick) { $benchArguments += '-Quick' }
+        if ($UpdateReadme) { $benchArguments += '-UpdateReadme' }
+        exit (Invoke-ChildPwsh (Join-Path $root 'tests/Bench/Invoke-Benchmarks.ps1') $benchArguments)
     }
 }

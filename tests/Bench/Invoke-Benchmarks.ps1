@@ -1,72 +1,244 @@
 <#
 .SYNOPSIS
-    Benchmarks against the local emulator (build.ps1 -Task Bench). Every figure is a ratio against a baseline
-    measured in the same run, so results compare across machines.
+    The benchmark (build.ps1 -Task Bench [-Quick]): the module against a minimal C# loop (the floor), the official JS
+    SDK and an Invoke-RestMethod loop, each run in its own fresh process, in interleaved rounds after a warm-up round,
+    against one emulator instance. Writes out/bench/report.md and report.json: every figure as a ratio to a baseline of
+    the same run, and each target of the performance issue marked met or not. Not part of build.ps1 -Task Test.
+.PARAMETER Quick
+    Fewer records and 3 rounds (a few minutes): proves the harness works; its figures are noisier.
+.PARAMETER UpdateReadme
+    Also write the report's summary into README.md's performance section (between its bench markers).
 #>
-param([Parameter(Mandatory)] [string] $ModulePath)
+param(
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [switch] $Quick,
+    [switch] $UpdateReadme
+)
 $ErrorActionPreference = 'Stop'
 $PSStyle.OutputRendering = 'PlainText'
-$root = Resolve-Path (Join-Path $PSScriptRoot '../..')
+$root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+$ModulePath = (Resolve-Path $ModulePath).Path
+$outDir = Join-Path $root 'out/bench'
+New-Item -ItemType Directory -Path $outDir -Force | Out-Null
 Import-Module (Join-Path $root 'src/GenesysConvo.Emulator/GenesysEmulator.psm1')
-Import-Module (Resolve-Path $ModulePath).Path
+Import-Module (Join-Path $PSScriptRoot 'BenchReport.psm1')
 
-function Measure-Peak([scriptblock] $Run) {
-    # Peak managed memory above the starting point while the pipeline runs, live objects after a full collection, sampled every 250 records.
-    [GC]::Collect(); [GC]::WaitForPendingFinalizers(); [GC]::Collect()
-    $start = [GC]::GetTotalMemory($true)
-    $script:peak = 0; $script:count = 0
-    $watch = [Diagnostics.Stopwatch]::StartNew()
-    & $Run | ForEach-Object {
-        $script:count++
-        if ($script:count % 250 -eq 0) { $script:peak = [Math]::Max($script:peak, [GC]::GetTotalMemory($true) - $start) }
+# What each mode measures. Conversations arrive at 2,000 an hour, so hours × 2,000 is the record count.
+$settings = if ($Quick) {
+    @{ Rounds = 3; ThroughputHours = 1; MemoryHours = 5, 10; BusyHours = 2; BusyRateLimit = 30 }
+} else {
+    @{ Rounds = 5; ThroughputHours = 12; MemoryHours = 5, 500; BusyHours = 24; BusyRateLimit = 300 }
+}
+$rateLimitOff = 1000000000
+$started = Get-Date
+
+function Get-MachineDescription {
+    $os = (Get-Content /etc/os-release | Where-Object { $_ -like 'PRETTY_NAME=*' }) -replace '^PRETTY_NAME="?|"$'
+    $memory = (Get-Content /proc/meminfo | Where-Object { $_ -like 'MemTotal:*' }) -replace '\D'
+    [ordered]@{
+        Os = $os; Cores = [Environment]::ProcessorCount; MemoryGiB = [Math]::Round([long]$memory / 1MB, 1)
+        Dotnet = [Environment]::Version.ToString(); PowerShell = $PSVersionTable.PSVersion.ToString()
+        Node = (Get-Command node -ErrorAction Ignore) ? (& node --version) : 'absent'
+        LoadAverage = ((Get-Content /proc/loadavg) -split ' ')[0..2] -join ' '
+        Commit = (& git -C $root rev-parse --short HEAD 2>$null) ?? 'unknown'
     }
-    [pscustomobject]@{ Records = $script:count; PeakBytes = [Math]::Max($script:peak, 1); Seconds = $watch.Elapsed.TotalSeconds }
 }
 
-$emulator = Start-GenesysEmulator
+function Install-Implementations {
+    <# The floor (dotnet build) and the official JS SDK (npm, pinned in tests/Bench/Js/package.json) into out/bench. #>
+    & dotnet build (Join-Path $PSScriptRoot 'Floor/BenchFloor.csproj') -c Release -o (Join-Path $outDir 'floor') --nologo -v q -clp:ErrorsOnly | Out-Host
+    if ($LASTEXITCODE) { throw 'Building the C# floor failed.' }
+    $js = Join-Path $outDir 'js'
+    New-Item -ItemType Directory -Path $js -Force | Out-Null
+    Copy-Item (Join-Path $PSScriptRoot 'Js/package.json') $js
+    Push-Location $js
+    try { & npm install --no-audit --no-fund --loglevel=error | Out-Host } finally { Pop-Location }
+    if ($LASTEXITCODE) { throw 'npm install of the JS SDK failed.' }
+}
+
+$pwsh = @('dotnet', (Join-Path $PSHOME 'pwsh.dll'), '-NoLogo', '-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'Invoke-BenchChild.ps1'))
+$commands = @{
+    'C# floor'                          = @{ Command = @('dotnet', (Join-Path $outDir 'floor/BenchFloor.dll')) }
+    'JS SDK loop'                       = @{ Command = @('node', (Join-Path $PSScriptRoot 'Js/sdk-loop.js')) }
+    'Search | Measure-Object'           = @{ Command = $pwsh + @('-Mode', 'Measure', '-ModulePath', $ModulePath) }
+    'Search | Export-Csv'               = @{ Command = $pwsh + @('-Mode', 'ExportCsv', '-ModulePath', $ModulePath) }
+    'Invoke-RestMethod loop'            = @{ Command = $pwsh + @('-Mode', 'RestLoop', '-ModulePath', $ModulePath) }
+    'C# floor, first page'              = @{ Command = @('dotnet', (Join-Path $outDir 'floor/BenchFloor.dll')); Environment = @{ BENCH_MODE = 'first' } }
+    'Search -First 1'                   = @{ Command = $pwsh + @('-Mode', 'First', '-ModulePath', $ModulePath) }
+    'Search (ids)'                      = @{ Command = $pwsh + @('-Mode', 'Ids', '-ModulePath', $ModulePath) }
+    'JS SDK loop, waits out 429s'       = @{ Command = @('node', (Join-Path $PSScriptRoot 'Js/sdk-loop.js')); Environment = @{ BENCH_WAIT_429 = '1' } }
+}
+
+function Invoke-Implementation([string] $Name, [int] $Round, [hashtable] $Environment) {
+    <# One run in a fresh process; its BENCH_RESULT line with the round and the process's wall time. #>
+    $spec = $commands[$Name]
+    $variables = @{} + $Environment + ($spec.Environment ?? @{})
+    $saved = @{}
+    foreach ($key in $variables.Keys) { $saved[$key] = [Environment]::GetEnvironmentVariable($key); [Environment]::SetEnvironmentVariable($key, $variables[$key]) }
+    try {
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $command = $spec.Command
+        $output = & timeout 3600 $command[0] $command[1..($command.Count - 1)] 2>&1
+        $wall = $watch.Elapsed.TotalSeconds
+        $line = @($output | Where-Object { "$_" -like 'BENCH_RESULT=*' }) | Select-Object -Last 1
+        if ($LASTEXITCODE -or -not $line) {
+            throw "$Name (round $Round) failed with exit code $($LASTEXITCODE): $(($output | Select-Object -Last 15) -join "`n")"
+        }
+        $result = "$line".Substring('BENCH_RESULT='.Length) | ConvertFrom-Json
+        $result | Add-Member -NotePropertyMembers @{ Implementation = $Name; Round = $Round; WallSeconds = $wall }
+        Write-Host ('  round {0} {1,-32} {2,9:n0} records {3,7:n2} s {4,7:n2} CPU s {5,6:n0} MiB' -f $Round, $Name, $result.Records,
+            $result.Seconds, $result.CpuSeconds, ($result.PeakRssBytes / 1MB))
+        $result
+    } finally {
+        foreach ($key in $saved.Keys) { [Environment]::SetEnvironmentVariable($key, $saved[$key]) }
+    }
+}
+
+function Invoke-Rounds([string[]] $Names, [hashtable] $Environment, [int] $Rounds) {
+    <# Round 0 is the warm-up (discarded); each round starts one place further along the list. #>
+    $runs = [Collections.Generic.List[object]]::new()
+    for ($round = 0; $round -le $Rounds; $round++) {
+        for ($i = 0; $i -lt $Names.Count; $i++) {
+            $run = Invoke-Implementation $Names[($i + $round) % $Names.Count] $round $Environment
+            if ($round -gt 0) { $runs.Add($run) }
+        }
+    }
+    $runs
+}
+
+function Get-Interval([DateTimeOffset] $Start, [double] $Hours) {
+    '{0:yyyy-MM-ddTHH:mm:ssZ}/{1:yyyy-MM-ddTHH:mm:ssZ}' -f $Start.UtcDateTime, $Start.AddHours($Hours).UtcDateTime
+}
+
+Write-Host "Benchmark, $(if ($Quick) { 'quick' } else { 'full' }) mode: building the floor, installing the JS SDK"
+Install-Implementations
+$machine = Get-MachineDescription
+$emulator = Start-GenesysEmulator -ArgumentList '--conversations-per-hour', '2000'
 try {
-    Connect-Emulator $emulator
-    $day = [DateTimeOffset]::new([DateTime]::UtcNow.Date.AddDays(-1), [TimeSpan]::Zero)
-    $results = [Collections.Generic.List[object]]::new()
-
-    # 1. Memory stays flat as the record count grows: streaming 4 days vs 1 day (ratio ~1), against the same records
-    #    collected into an array first (the buffering pattern; ratio ~4).
-    $null = Search-GenesysConversationHistory -StartTime $day -EndTime $day.AddHours(1)   # warm up: JIT, name cache
-    $stream1 = Measure-Peak { Search-GenesysConversationHistory -StartTime $day -EndTime $day.AddDays(1) }
-    $stream4 = Measure-Peak { Search-GenesysConversationHistory -StartTime $day.AddDays(-3) -EndTime $day.AddDays(1) }
-    $buffer1 = Measure-Peak { $all = @(Search-GenesysConversationHistory -StartTime $day -EndTime $day.AddDays(1)); $all }
-    $buffer4 = Measure-Peak { $all = @(Search-GenesysConversationHistory -StartTime $day.AddDays(-3) -EndTime $day.AddDays(1)); $all }
-    $results.Add([pscustomobject]@{ Benchmark = 'Peak memory, 4 days / 1 day, streamed'; Ratio = [Math]::Round($stream4.PeakBytes / $stream1.PeakBytes, 2); Goal = '< 1.5'; Met = ($stream4.PeakBytes / $stream1.PeakBytes) -lt 1.5; Detail = "$($stream1.Records) / $($stream4.Records) records" })
-    $results.Add([pscustomobject]@{ Benchmark = 'Peak memory, 4 days / 1 day, buffered (baseline)'; Ratio = [Math]::Round($buffer4.PeakBytes / $buffer1.PeakBytes, 2); Goal = '(grows)'; Met = $true; Detail = '' })
-
-    # 2. The first record arrives long before the last: time to first record / total time.
-    $watch = [Diagnostics.Stopwatch]::StartNew(); $first = $null
-    Search-GenesysConversationHistory -StartTime $day.AddDays(-3) -EndTime $day.AddDays(1) | ForEach-Object { if (-not $first) { $first = $watch.Elapsed.TotalSeconds } }
-    $total = $watch.Elapsed.TotalSeconds
-    $results.Add([pscustomobject]@{ Benchmark = 'Time to first record / total (4 days)'; Ratio = [Math]::Round($first / $total, 3); Goal = '< 0.1'; Met = ($first / $total) -lt 0.1; Detail = ('{0:n2} s of {1:n2} s' -f $first, $total) })
-
-    # 3. Throughput against a hand-written Invoke-RestMethod paging loop over the same query (the tutorial way,
-    #    without names, records or de-duplication): module time / loop time.
-    $token = (Invoke-EmulatorControl $emulator 'tokens' | Select-Object -Last 1).accessToken
-    $watch = [Diagnostics.Stopwatch]::StartNew(); $raw = 0
-    for ($page = 1; ; $page++) {
-        $body = @{ interval = "$($day.UtcDateTime.ToString('o'))/$($day.AddDays(1).UtcDateTime.ToString('o'))"; paging = @{ pageSize = 100; pageNumber = $page }
-                   conversationFilters = @(@{ type = 'and'; predicates = @(@{ dimension = 'conversationEnd'; operator = 'exists' }) }) } | ConvertTo-Json -Depth 6
-        $answer = Invoke-RestMethod -Method Post -Uri "$($emulator.ApiUrl)/api/v2/analytics/conversations/details/query" -Body $body -ContentType 'application/json' -Headers @{ Authorization = "Bearer $token" }
-        if (-not $answer.conversations) { break }
-        $raw += @($answer.conversations).Count
+    $base = @{
+        BENCH_API_URL = $emulator.ApiUrl; BENCH_LOGIN_URL = $emulator.LoginUrl; BENCH_CLIENT_ID = $emulator.ClientId
+        BENCH_CLIENT_SECRET = $emulator.ClientSecret; BENCH_JS_MODULES = (Join-Path $outDir 'js/node_modules')
     }
-    $loop = $watch.Elapsed.TotalSeconds
-    $watch.Restart()
-    $module = @(Search-GenesysConversationHistory -StartTime $day -EndTime $day.AddDays(1)).Count
-    $moduleSeconds = $watch.Elapsed.TotalSeconds
-    $results.Add([pscustomobject]@{ Benchmark = 'Time, module / Invoke-RestMethod loop (1 day)'; Ratio = [Math]::Round($moduleSeconds / $loop, 2); Goal = '< 1.5'; Met = ($moduleSeconds / $loop) -lt 1.5; Detail = ('{0} vs {1} records, {2:n2} s vs {3:n2} s' -f $module, $raw, $moduleSeconds, $loop) })
+    $null = Invoke-EmulatorControl $emulator 'config' -Method PUT -Body @{ rateLimitPerMinute = $rateLimitOff }
+    $today = [DateTimeOffset]::new([DateTime]::UtcNow.Date, [TimeSpan]::Zero)
+    # Yesterday: every conversation has ended, and the window is after the datalake's seam (the details query reads it).
+    $throughputEnv = $base + @{ BENCH_INTERVAL = Get-Interval $today.AddDays(-1) $settings.ThroughputHours }
+    # Three days ago and before: the datalake holds it.
+    $held = $today.AddDays(-3)
 
-    $results | Format-Table -AutoSize | Out-Host
-    $missed = @($results | Where-Object { -not $_.Met })
-    Write-Host "Benchmarks: $($results.Count - $missed.Count) goals met, $($missed.Count) missed"
-    exit ([int]($missed.Count -gt 0))
-}
-finally {
+    Write-Host "Throughput ($($throughputEnv.BENCH_INTERVAL)), rate limit off"
+    $throughputNames = 'C# floor', 'JS SDK loop', 'Search | Measure-Object', 'Search | Export-Csv', 'Invoke-RestMethod loop'
+    $throughput = Invoke-Rounds $throughputNames $throughputEnv $settings.Rounds
+
+    Write-Host 'Time to first record and Import-Module'
+    $first = Invoke-Rounds @('C# floor, first page', 'Search -First 1') $throughputEnv $settings.Rounds
+
+    Write-Host 'Memory'
+    $memory = foreach ($hours in $settings.MemoryHours) {
+        Invoke-Implementation 'Search | Measure-Object' 1 ($base + @{ BENCH_INTERVAL = Get-Interval $held.AddHours(-$hours) $hours })
+    }
+
+    Write-Host "Busy day, $($settings.BusyRateLimit) requests/min"
+    $null = Invoke-EmulatorControl $emulator 'config' -Method PUT -Body @{ rateLimitPerMinute = $settings.BusyRateLimit }
+    $busyEnv = $base + @{ BENCH_INTERVAL = Get-Interval $held $settings.BusyHours }
+    $busy = foreach ($name in 'Search (ids)', 'JS SDK loop, waits out 429s') {
+        $ids = Join-Path $outDir "busy-ids-$($name -replace '\W+', '-').txt"
+        $before = (Invoke-EmulatorControl $emulator 'stats').rateLimited
+        $run = Invoke-Implementation $name 1 ($busyEnv + @{ BENCH_IDS_PATH = $ids })
+        $run | Add-Member -NotePropertyMembers @{
+            RateLimited = (Invoke-EmulatorControl $emulator 'stats').rateLimited - $before
+            Ids = @(Get-Content $ids | Where-Object { $_ })
+        }
+        $run
+    }
+} finally {
     Stop-GenesysEmulator $emulator
 }
+
+# --- The report ---------------------------------------------------------------------------------------------------
+$floorRuns = @($throughput | Where-Object Implementation -eq 'C# floor')
+$rows = foreach ($name in $throughputNames) {
+    $runs = @($throughput | Where-Object Implementation -eq $name)
+    $seconds = Get-Summary $runs 'Seconds'
+    $records = (Get-Summary $runs 'Records').Median
+    [pscustomobject]@{
+        Implementation = $name; Records = $records; Seconds = $seconds; RecordsPerSecond = $records / $seconds.Median
+        SpeedRatio = 1 / (Get-PairedRatio $runs $floorRuns { param($r) $r.Seconds / $r.Records })
+        CpuSeconds = Get-Summary $runs 'CpuSeconds'
+        CpuRatio = Get-PairedRatio $runs $floorRuns { param($r) $r.CpuSeconds / $r.Records }
+        PeakRssMiB = Get-Summary @($runs | ForEach-Object { [pscustomobject]@{ V = $_.PeakRssBytes / 1MB } }) 'V'
+        RssRatio = Get-PairedRatio $runs $floorRuns { param($r) $r.PeakRssBytes }
+    }
+}
+$row = @{}; foreach ($r in $rows) { $row[$r.Implementation] = $r }
+
+$floorFirst = @($first | Where-Object Implementation -eq 'C# floor, first page')
+$moduleFirst = @($first | Where-Object Implementation -eq 'Search -First 1')
+$overFloor = Get-Median ([double[]]@(foreach ($run in $moduleFirst) {
+    $run.FirstRecordMs - ($floorFirst | Where-Object Round -eq $run.Round | Select-Object -First 1).FirstRecordMs
+}))
+$firstRecord = [pscustomobject]@{
+    FloorMs = Get-Summary $floorFirst 'FirstRecordMs'; ModuleMs = Get-Summary $moduleFirst 'FirstRecordMs'
+    ImportMs = Get-Summary $moduleFirst 'ImportMs'; OverFloorMs = $overFloor
+}
+
+$memoryRows = foreach ($run in $memory) {
+    [pscustomobject]@{ Records = $run.Records; Seconds = $run.Seconds; PeakRssMiB = $run.PeakRssBytes / 1MB; Ratio = $run.PeakRssBytes / $memory[0].PeakRssBytes }
+}
+
+$moduleBusy, $loopBusy = $busy
+$moduleSet = [Collections.Generic.HashSet[string]]::new([string[]]$moduleBusy.Ids)
+$loopSet = [Collections.Generic.HashSet[string]]::new([string[]]$loopBusy.Ids)
+$onlyModule = @($moduleBusy.Ids | Where-Object { -not $loopSet.Contains($_) }).Count
+$onlyLoop = @($loopBusy.Ids | Where-Object { -not $moduleSet.Contains($_) }).Count
+$busyDay = [pscustomobject]@{
+    Conversations = $loopBusy.Records; RateLimitPerMinute = $settings.BusyRateLimit
+    Rows = @(foreach ($run in $busy) {
+        [pscustomobject]@{ Implementation = $run.Implementation; Seconds = $run.Seconds; Records = $run.Records
+            RateLimited = $run.RateLimited; Errors = [int]($run.Errors ?? 0); Ratio = $run.Seconds / $moduleBusy.Seconds }
+    })
+    ModuleIds = $moduleBusy.Ids.Count; LoopIds = $loopBusy.Ids.Count; OnlyModule = $onlyModule; OnlyLoop = $onlyLoop
+    SameIds = ($onlyModule -eq 0 -and $onlyLoop -eq 0 -and $moduleBusy.Ids.Count -eq $loopBusy.Ids.Count -and $moduleBusy.Ids.Count -gt 0)
+}
+
+$measure = $row['Search | Measure-Object']
+$memoryRatio = $memoryRows[-1].Ratio
+$busyRatio = $loopBusy.Seconds / $moduleBusy.Seconds
+$targets = @(
+    New-Target 'Search | Measure-Object records/s' '≥ 0.8 × C# floor' $measure.SpeedRatio ($measure.SpeedRatio -ge 0.8)
+    New-Target 'Search | Measure-Object records/s' '≥ 1 × JS SDK loop' ($measure.SpeedRatio / $row['JS SDK loop'].SpeedRatio) `
+        ($measure.SpeedRatio -ge $row['JS SDK loop'].SpeedRatio)
+    New-Target 'Search | Measure-Object client CPU per record' '≤ 2 × C# floor' $measure.CpuRatio ($measure.CpuRatio -le 2)
+    New-Target 'Search | Export-Csv records/s' '≥ 0.7 × C# floor' $row['Search | Export-Csv'].SpeedRatio ($row['Search | Export-Csv'].SpeedRatio -ge 0.7)
+    New-Target "Peak RSS at $('{0:n0}' -f $memoryRows[-1].Records) records" "≤ 1.3 × at $('{0:n0}' -f $memoryRows[0].Records)" $memoryRatio ($memoryRatio -le 1.3) `
+        $(if ($Quick) { 'quick mode: not the 1,000,000 of the target' })
+    New-Target 'Busy day: sequential loop time / module time' '≥ 3, zero errors, same ids' $busyRatio `
+        ($busyRatio -ge 3 -and $busyDay.SameIds -and $moduleBusy.RateLimited -eq 0 -and -not $loopBusy.Errors) "module 429s: $($moduleBusy.RateLimited)"
+    New-Target 'Time to first record over the cold floor (ms)' '≤ 150 ms' $overFloor ($overFloor -le 150)
+    New-Target 'Import-Module in process (ms)' '≤ 100 ms' $firstRecord.ImportMs.Median ($firstRecord.ImportMs.Median -le 100)
+)
+$report = [ordered]@{
+    Mode = if ($Quick) { 'quick' } else { 'full' }; Started = $started.ToUniversalTime().ToString('yyyy-MM-dd HH:mm UTC')
+    Machine = $machine; Rounds = $settings.Rounds
+    Throughput = [ordered]@{ Interval = $throughputEnv.BENCH_INTERVAL; Records = $measure.Records; Rows = @($rows) }
+    FirstRecord = $firstRecord; Memory = [ordered]@{ Rows = @($memoryRows) }; BusyDay = $busyDay; Targets = $targets
+    Notes = @(
+        'Seconds and client CPU cover the work (token + every page) inside each process; peak RSS is the whole process (VmHWM).'
+        'The floor parses each page into typed records of the fields a report reads (ids, times, participants, sessions, segments).'
+    )
+    Runs = @($throughput) + @($first) + @($memory) + @($busy | Select-Object * -ExcludeProperty Ids)
+}
+$report | ConvertTo-Json -Depth 8 | Set-Content (Join-Path $outDir 'report.json')
+$markdown = ConvertTo-BenchMarkdown ([pscustomobject]$report)
+$markdown | Set-Content (Join-Path $outDir 'report.md')
+Write-Host "`n$markdown`n"
+Write-Host "Report: $(Join-Path $outDir 'report.md') (and report.json)"
+if ($UpdateReadme) {
+    $readme = Join-Path $root 'README.md'
+    $text = Get-Content $readme -Raw
+    $section = "<!-- bench:start (build.ps1 -Task Bench -UpdateReadme writes this) -->`n" + ($markdown -replace '(?m)^#', '###') + "`n<!-- bench:end -->"
+    $text = [regex]::Replace($text, '(?s)<!-- bench:start.*?<!-- bench:end -->', { $section })
+    Set-Content $readme $text -NoNewline
+}
+$missed = @($targets | Where-Object { -not $_.Met })
+Write-Host "Targets: $($targets.Count - $missed.Count) met, $($missed.Count) not met"

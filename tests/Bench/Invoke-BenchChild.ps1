@@ -1,0 +1,89 @@
+<#
+.SYNOPSIS
+    One measured run of the PowerShell implementations of the benchmark, in a fresh process (Invoke-Benchmarks.ps1
+    starts it once per run). Settings come from the environment (BENCH_*, as for the C# floor and the JS SDK loop);
+    the result is one "BENCH_RESULT={...}" line: records, seconds and client CPU of the work (token + every page),
+    peak RSS of the process (VmHWM), Import-Module time, and time to first record where the mode measures it.
+.PARAMETER Mode
+    Measure    Search-GenesysConversationHistory | Measure-Object
+    ExportCsv  Search-GenesysConversationHistory | Export-Csv
+    RestLoop   an Invoke-RestMethod paging loop over the same details query as the floor (the tutorial way)
+    First      Search-GenesysConversationHistory -First 1 (time to the first record in a fresh session)
+    Ids        Search-GenesysConversationHistory, the conversation ids to BENCH_IDS_PATH (the busy day)
+#>
+param(
+    [Parameter(Mandatory)] [ValidateSet('Measure', 'ExportCsv', 'RestLoop', 'First', 'Ids')] [string] $Mode,
+    [Parameter(Mandatory)] [string] $ModulePath
+)
+$ErrorActionPreference = 'Stop'
+$process = [Diagnostics.Process]::GetCurrentProcess()
+
+function Get-PeakRss {
+    $line = Get-Content /proc/self/status | Where-Object { $_ -like 'VmHWM:*' }
+    [long]($line -split '\s+')[1] * 1024
+}
+
+$importMs = $null
+if ($Mode -ne 'RestLoop') {
+    $watch = [Diagnostics.Stopwatch]::StartNew()
+    Import-Module $ModulePath
+    $importMs = $watch.Elapsed.TotalMilliseconds
+    # Connect-Emulator is the emulator helper's Connect-GenesysCloud with its client; loaded before the clock starts.
+    Import-Module (Join-Path $PSScriptRoot '../../src/GenesysConvo.Emulator/GenesysEmulator.psm1')
+}
+$start, $end = $env:BENCH_INTERVAL -split '/'
+$emulator = [pscustomobject]@{
+    ApiUrl = $env:BENCH_API_URL; LoginUrl = $env:BENCH_LOGIN_URL; ClientId = $env:BENCH_CLIENT_ID; ClientSecret = $env:BENCH_CLIENT_SECRET
+}
+$search = @{ StartTime = [DateTimeOffset]::Parse($start); EndTime = [DateTimeOffset]::Parse($end); Force = $true }
+
+$cpuAtStart = $process.TotalProcessorTime
+$watch = [Diagnostics.Stopwatch]::StartNew()
+$firstMs = $null
+switch ($Mode) {
+    'Measure' {
+        Connect-Emulator $emulator
+        $records = (Search-GenesysConversationHistory @search | Measure-Object).Count
+    }
+    'ExportCsv' {
+        Connect-Emulator $emulator
+        $csv = Join-Path ([IO.Path]::GetTempPath()) "bench-$PID.csv"
+        Search-GenesysConversationHistory @search | Export-Csv $csv -NoTypeInformation
+        $records = [Linq.Enumerable]::Count([IO.File]::ReadLines($csv)) - 1
+        Remove-Item $csv
+    }
+    'First' {
+        Connect-Emulator $emulator
+        $records = @(Search-GenesysConversationHistory @search -First 1).Count
+        $firstMs = $watch.Elapsed.TotalMilliseconds
+    }
+    'Ids' {
+        Connect-Emulator $emulator
+        Search-GenesysConversationHistory @search | ForEach-Object ConversationId | Set-Content $env:BENCH_IDS_PATH
+        $records = [Linq.Enumerable]::Count([IO.File]::ReadLines($env:BENCH_IDS_PATH))
+    }
+    'RestLoop' {
+        $basic = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes("$($env:BENCH_CLIENT_ID):$($env:BENCH_CLIENT_SECRET)"))
+        $token = (Invoke-RestMethod -Method Post -Uri "$($env:BENCH_LOGIN_URL)/oauth/token" -Body @{ grant_type = 'client_credentials' } `
+                -Headers @{ Authorization = "Basic $basic" }).access_token
+        $records = 0
+        for ($page = 1; ; $page++) {
+            $body = @{
+                interval = $env:BENCH_INTERVAL; paging = @{ pageSize = 100; pageNumber = $page }
+                conversationFilters = @(@{ type = 'and'; predicates = @(@{ dimension = 'conversationEnd'; operator = 'exists' }) })
+            } | ConvertTo-Json -Depth 6
+            $answer = Invoke-RestMethod -Method Post -Uri "$($env:BENCH_API_URL)/api/v2/analytics/conversations/details/query" `
+                -Body $body -ContentType 'application/json' -Headers @{ Authorization = "Bearer $token" }
+            if (-not $answer.conversations) { break }
+            if ($null -eq $firstMs) { $firstMs = $watch.Elapsed.TotalMilliseconds }
+            $records += @($answer.conversations).Count
+        }
+    }
+}
+$seconds = $watch.Elapsed.TotalSeconds
+$process.Refresh()
+$result = [ordered]@{
+    Records = $records; Seconds = $seconds; CpuSeconds = ($process.TotalProcessorTime - $cpuAtStart).TotalSeconds
+    PeakRssBytes = Get-PeakRss; FirstRecordMs = $firstMs; ImportMs = $importMs
+}
+'BENCH_RESULT=' + ($result | ConvertTo-Json -Compress)
