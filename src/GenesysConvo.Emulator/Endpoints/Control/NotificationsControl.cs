@@ -77,7 +77,8 @@ public static class NotificationsControl
                 socket.ClosingAtUtc = DateTime.UtcNow.AddSeconds(body!.GraceSeconds ?? 60);
                 await socket.SendAsync(NotificationHub.Envelope("v2.system.socket_closing", new
                 {
-                    channelId = channel.Id, systemTopicType = "socket_closing", message = "Maintenance: connect a new WebSocket within a minute.",
+                    channelId = channel.Id, systemTopicType = "socket_closing",
+                    message = "Maintenance: connect a new WebSocket within a minute.",
                 }));
                 break;
             case "mute":

@@ -47,7 +47,8 @@ public static class ChannelSocketEndpoint
         }
     }
 
-    private static async Task ReceiveAsync(NotificationChannel channel, ChannelSocket socket, RuntimeConfig config, CancellationToken aborted)
+    private static async Task ReceiveAsync(NotificationChannel channel, ChannelSocket socket, RuntimeConfig config,
+        CancellationToken aborted)
     {
         var buffer = new byte[16 * 1024];
         var text = new StringBuilder();
@@ -102,5 +103,6 @@ public static class ChannelSocketEndpoint
     }
 
     private static string Error(string? correlationId, string message)
-        => JsonSerializer.Serialize(new { correlationId, topics = Array.Empty<string>(), result = "400", status = "error", message }, Json.Options);
+        => JsonSerializer.Serialize(new { correlationId, topics = Array.Empty<string>(), result = "400", status = "error", message },
+            Json.Options);
 }

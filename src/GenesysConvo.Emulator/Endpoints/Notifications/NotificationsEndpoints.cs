@@ -60,7 +60,8 @@ public static class NotificationsEndpoints
         }
         catch (JsonException)
         {
-            return ErrorBodies.BadRequest(ctx, "The request body must be a JSON array of topics: [{\"id\": \"v2.users.<id>.conversations\"}].");
+            return ErrorBodies.BadRequest(ctx,
+                "The request body must be a JSON array of topics: [{\"id\": \"v2.users.<id>.conversations\"}].");
         }
 
         if (names.FirstOrDefault(n => Topic.Parse(n) is null) is { } invalid)

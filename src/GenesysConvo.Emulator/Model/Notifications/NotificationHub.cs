@@ -203,7 +203,10 @@ public sealed class NotificationPump(NotificationHub hub) : BackgroundService
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 try { await hub.TickAsync(); }
-                catch (Exception ex) when (ex is not OperationCanceledException) { Console.Error.WriteLine($"emulator: notification pump: {ex}"); }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    Console.Error.WriteLine($"emulator: notification pump: {ex}");
+                }
             }
         }
         catch (OperationCanceledException) { /* stopping */ }

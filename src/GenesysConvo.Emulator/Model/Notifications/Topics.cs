@@ -20,7 +20,8 @@ public sealed record Topic(string Name, TopicKind Kind, string Id, string? Suffi
     private const string Guid = "([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})";
     private static readonly Regex QueuePattern = new($"^v2\\.routing\\.queues\\.{Guid}\\.conversations$", RegexOptions.IgnoreCase);
     private static readonly Regex UserPattern = new($"^v2\\.users\\.{Guid}\\.conversations$", RegexOptions.IgnoreCase);
-    private static readonly Regex DetailPattern = new($"^v2\\.detail\\.events\\.conversation\\.{Guid}\\.([a-z.]+)$", RegexOptions.IgnoreCase);
+    private static readonly Regex DetailPattern =
+        new($"^v2\\.detail\\.events\\.conversation\\.{Guid}\\.([a-z.]+)$", RegexOptions.IgnoreCase);
 
     public string Permission => Kind == TopicKind.Detail ? DetailPermission : ConversationPermission;
 
