@@ -5,6 +5,7 @@ using GenesysConvo.Emulator.Infrastructure;
 using GenesysConvo.Emulator.Model.Analytics;
 using GenesysConvo.Emulator.Model.Conversations;
 using GenesysConvo.Emulator.Model.Live;
+using GenesysConvo.Emulator.Model.Notifications;
 using GenesysConvo.Emulator.Model.Org;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -37,6 +38,7 @@ public sealed class EmulatorHost
         AddServices(builder.Services, options);
 
         App = builder.Build();
+        App.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
         App.UseRouting();
         App.UseMiddleware<EmulatorMiddleware>();
         ApiEndpoints.Map(App);
@@ -107,10 +109,14 @@ public sealed class EmulatorHost
         services.AddSingleton(generator);
         services.AddSingleton(matcher);
         services.AddSingleton(new DetailsJobStore(matcher));
-        services.AddSingleton(new LiveConversations(generator, org.Seed));
+        var live = new LiveConversations(generator, org.Seed);
+        var tokens = new TokenStore(clock);
+        services.AddSingleton(live);
         services.AddSingleton(clock);
+        services.AddSingleton(new NotificationHub(new ConversationTimelines(live, org), clock, tokens));
+        services.AddHostedService<NotificationPump>();
         services.AddSingleton(config);
-        services.AddSingleton(new TokenStore(clock));
+        services.AddSingleton(tokens);
         services.AddSingleton(new RateLimiter(clock, config));
         services.AddSingleton<FaultInjector>();
         services.AddSingleton<RequestLog>();

@@ -22,7 +22,7 @@ public sealed class LayeringTests
         ["Auth"],
         ["Session"],
         ["Api"],
-        ["Names"],
+        ["Names", "Notifications"],
         ["Analytics"],
         ["Conversations", "Metrics"],
     ];

@@ -29,6 +29,11 @@ internal static class ApiCall
         CancellationToken cancellationToken) =>
         Read(await connection.SendAsync(HttpMethod.Get, path, null, Reading, cancellationToken).ConfigureAwait(false), responseType);
 
+    /// <summary>A PUT that replaces a whole list: the same body twice gives the same result, so it may be sent again.</summary>
+    public static Task<TResponse> ReplaceAsync<TRequest, TResponse>(GenesysConnection connection, string path, TRequest body,
+        JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken) =>
+        SendAsync(connection, HttpMethod.Put, path, body, requestType, responseType, Reading, cancellationToken);
+
     public static Task DeleteAsync(GenesysConnection connection, string path, CancellationToken cancellationToken) =>
         connection.SendAsync(HttpMethod.Delete, path, null, RequestTraits.Idempotent, cancellationToken);
 
@@ -42,7 +47,7 @@ internal static class ApiCall
 
     /// <summary>The body as the endpoint's response type. Every endpoint read here defines a JSON object, so an empty
     /// body or JSON null is as wrong as an HTML page: reading it as "nothing" could end a result early without a word.</summary>
-    private static TResponse Read<TResponse>(ApiResponse response, JsonTypeInfo<TResponse> responseType)
+    public static TResponse Read<TResponse>(ApiResponse response, JsonTypeInfo<TResponse> responseType)
     {
         try
         {

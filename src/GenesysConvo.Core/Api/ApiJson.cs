@@ -31,6 +31,11 @@ namespace GenesysConvo.Core.Api;
 [JsonSerializable(typeof(QueryFilter))]
 [JsonSerializable(typeof(List<QueryFilter>))]
 [JsonSerializable(typeof(QueryPredicate))]
+[JsonSerializable(typeof(Channel))]
+[JsonSerializable(typeof(List<ChannelTopic>))]
+[JsonSerializable(typeof(ChannelTopicEntityListing))]
+[JsonSerializable(typeof(NotificationMessage))]
+[JsonSerializable(typeof(ConversationDetailEvent))]
 public sealed partial class ApiJson : JsonSerializerContext
 {
 }

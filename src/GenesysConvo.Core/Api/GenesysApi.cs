@@ -18,6 +18,7 @@ public sealed class GenesysApi : IDisposable
         Users = new UsersApi(connection);
         Routing = new RoutingApi(connection);
         Tokens = new TokensApi(connection);
+        Notifications = new NotificationsApi(connection);
     }
 
     public GenesysConnection Connection { get; }
@@ -26,6 +27,7 @@ public sealed class GenesysApi : IDisposable
     public UsersApi Users { get; }
     public RoutingApi Routing { get; }
     public TokensApi Tokens { get; }
+    public NotificationsApi Notifications { get; }
 
     /// <summary>Opens a connection (a login that fails, fails here) and reads which org the token belongs to.</summary>
     public static async Task<GenesysApi> ConnectAsync(ConnectionOptions options, CancellationToken cancellationToken)

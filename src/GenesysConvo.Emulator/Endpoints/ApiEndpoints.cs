@@ -3,6 +3,7 @@ using GenesysConvo.Emulator.Endpoints.Authorization;
 using GenesysConvo.Emulator.Endpoints.Control;
 using GenesysConvo.Emulator.Endpoints.Conversations;
 using GenesysConvo.Emulator.Endpoints.Login;
+using GenesysConvo.Emulator.Endpoints.Notifications;
 using GenesysConvo.Emulator.Endpoints.Organizations;
 using GenesysConvo.Emulator.Endpoints.Routing;
 using GenesysConvo.Emulator.Endpoints.Tokens;
@@ -28,6 +29,8 @@ public static class ApiEndpoints
         AggregatesEndpoint.Map(app);
         QueueObservationsEndpoint.Map(app);
         ConversationsEndpoints.Map(app);
+        NotificationsEndpoints.Map(app);
+        ChannelSocketEndpoint.Map(app);
         ControlApi.Map(app);
         app.MapFallback("/api/v2/{**rest}", (HttpContext ctx) => ErrorBodies.NotFound(ctx));
     }

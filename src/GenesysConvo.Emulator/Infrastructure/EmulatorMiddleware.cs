@@ -48,6 +48,12 @@ public sealed class EmulatorMiddleware
             return;
         }
 
+        if (host == EmulatedHost.Api && path.StartsWith("/channels/", StringComparison.OrdinalIgnoreCase))
+        {
+            await _next(ctx); // a notification channel's WebSocket: no bearer (the channel id is the capability)
+            return;
+        }
+
         var hostName = HostPorts.Name(host);
         var started = _clock.Now;
         var stopwatch = Stopwatch.StartNew();

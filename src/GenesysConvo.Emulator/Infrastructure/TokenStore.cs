@@ -42,6 +42,9 @@ public sealed class TokenStore
         return _clock.Now >= info.ExpiresAt ? TokenCheck.Expired : TokenCheck.Valid;
     }
 
+    /// <summary>Whether the token with this short id is still known and not expired (a notification channel dies with it).</summary>
+    public bool IsActive(string tokenId) => _tokens.Values.Any(t => t.TokenId == tokenId && _clock.Now < t.ExpiresAt);
+
     /// <summary>Every issued token becomes invalid (next use answers 401 bad.credentials).</summary>
     public int RevokeAll()
     {

@@ -23,13 +23,15 @@ public static class ControlApi
         ConversationsControl.Map(control);
         LiveControl.Map(control);
         AnalyticsControl.Map(control);
+        NotificationsControl.Map(control);
         control.MapPost("/reset", Reset);
     }
 
     /// <summary>POST /__emulator/reset: clears log, faults, config overrides, clock, rate windows and jobs; revokes tokens.</summary>
     private static IResult Reset(RequestLog log, FaultInjector faults, RuntimeConfig config, EmulatorClock clock, TokenStore tokens,
-        RateLimiter rate, DetailsJobStore jobs)
+        RateLimiter rate, DetailsJobStore jobs, Model.Notifications.NotificationHub notifications)
     {
+        notifications.Reset();
         jobs.Clear();
         log.Clear();
         faults.Clear();
