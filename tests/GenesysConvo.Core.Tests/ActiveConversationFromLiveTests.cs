@@ -89,8 +89,7 @@ public class ActiveConversationFromLiveTests
 
     [Theory]
     [InlineData("pending")]
-    [InlineData("notApplicable")]
-    public void A_disconnected_agent_with_after_call_work_not_complete_is_in_after_call_work(string acwState)
+    public void A_disconnected_agent_with_after_call_work_pending_is_in_after_call_work(string acwState)
     {
         var live = Map(LiveConversation(null, Customer, Acd("disconnected"),
             Agent("u1", $$"""{"state": "disconnected", "afterCallWork": {"state": "{{acwState}}", "startTime": "2026-03-01T10:04:00Z"}, "afterCallWorkRequired": true}""")));
@@ -101,7 +100,8 @@ public class ActiveConversationFromLiveTests
     [Theory]
     [InlineData("complete")]
     [InlineData("skipped")]
-    public void Finished_after_call_work_is_not_after_call_work(string acwState)
+    [InlineData("notApplicable")]   // an agent who let it ring out has none to do
+    public void Finished_or_inapplicable_after_call_work_is_not_after_call_work(string acwState)
     {
         var live = Map(LiveConversation(null, Customer, Acd("disconnected"), Agent("u1", $$$"""{"state": "disconnected", "afterCallWork": {"state": "{{{acwState}}}"}}""")));
         Assert.NotEqual(ConversationStep.AfterCallWork, live.Step);

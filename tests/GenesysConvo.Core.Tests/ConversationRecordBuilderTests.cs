@@ -159,36 +159,12 @@ public class ConversationRecordBuilderTests
         Assert.Equal(Now - T0, record.Duration);
     }
 
-    public static TheoryData<string, string?, string?, string?, string?, string> CustomerAddresses => new()
-    {
-        // media, ani, addressFrom, remoteNameDisplayable, participantName → address
-        { "voice", "tel:+15551230000", "sip:x@y", null, "Jane", "tel:+15551230000" },
-        { "voice", null, "sip:x@y", null, "Jane", "sip:x@y" },
-        { "callback", "tel:+15551230000", null, null, "Jane", "tel:+15551230000" },
-        { "email", null, "jane@example.com", "Jane Doe", "Jane", "jane@example.com" },
-        { "chat", null, null, "Jane D.", "Jane", "Jane D." },
-        { "chat", null, null, null, "Jane Doe", "Jane Doe" },
-        { "message", "+15551230000", "+15551239999", null, null, "+15551239999" },
-        { "message", "+15551230000", null, null, null, "+15551230000" },
-    };
-
-    [Theory]
-    [MemberData(nameof(CustomerAddresses))]
-    public void The_customer_address_depends_on_the_media(string media, string? ani, string? addressFrom, string? remoteName, string? participantName, string expected)
-    {
-        var session = S("s", media, new[] { Seg("interact", 0, 10) });
-        session.Ani = ani;
-        session.AddressFrom = addressFrom;
-        session.RemoteNameDisplayable = remoteName;
-        var c = new AnalyticsConversation { ConversationId = "c", ConversationStart = T0, ConversationEnd = T0.AddSeconds(10), Participants = { P("p", "customer", name: participantName, sessions: session) } };
-        Assert.Equal(expected, Builder().Conversation(c).CustomerAddress);
-    }
-
     [Fact]
-    public void An_external_participant_counts_as_the_customer()
+    public void An_external_participant_counts_as_the_customer_and_an_outbound_call_is_to_the_dialled_number()
     {
         var external = S("s-ext", "voice", new[] { Seg("interact", 0, 10) });
-        external.Ani = "tel:+4930123";
+        external.Ani = "tel:+100";   // the org's number: the agent called out
+        external.Dnis = "tel:+4930123";
         external.Direction = "outbound";
         var agent = S("s-a", "voice", new[] { Seg("dialing", 0, 3), Seg("interact", 3, 10) });
         agent.Ani = "tel:+100";
@@ -199,7 +175,8 @@ public class ConversationRecordBuilderTests
         };
         var record = Builder().Conversation(c);
         Assert.Equal("tel:+4930123", record.CustomerAddress);
-        Assert.Equal("tel:+4930123", record.Ani);
+        Assert.Equal("tel:+100", record.Ani);
+        Assert.Equal("tel:+4930123", record.Dnis);
         Assert.Equal("outbound", record.Direction);
         Assert.Equal("Alice", record.Agent);   // purpose "user" is an agent too
     }
@@ -347,6 +324,7 @@ public class ConversationRecordBuilderTests
             Assert.Equal(T0, r.ConversationStart);
             Assert.Equal(c.ConversationEnd, r.ConversationEnd);
             Assert.Equal("inbound", r.OriginatingDirection);
+            Assert.Equal("tel:+15551230000", r.CustomerAddress);   // every row names the conversation's customer
         });
 
         var alice = rows[3];

@@ -49,6 +49,9 @@ public sealed class ConversationSession
     public string? AddressSelf { get; set; }
     public string? AddressOther { get; set; }
     public string? RemoteNameDisplayable { get; set; }
+    /// <summary>The numbers a callback is to call (callback sessions).</summary>
+    public List<string>? CallbackNumbers { get; set; }
+    public string? CallbackUserName { get; set; }
     public string? Provider { get; set; }
     public string? PeerId { get; set; }
     public string? EdgeId { get; set; }

@@ -33,7 +33,7 @@ public sealed class ActiveConversation
     public string? QueueId { get; set; }
     public string? Agent { get; set; }
     public string? AgentId { get; set; }
-    /// <summary>The customer: ANI of a call, e-mail address, chat or message name.</summary>
+    /// <summary>The customer, as ConversationRecord.CustomerAddress says it (the dialled number of an outbound call).</summary>
     public string? CustomerAddress { get; set; }
     public DateTimeOffset? EndTime { get; set; }
     public string? RecordingState { get; set; }

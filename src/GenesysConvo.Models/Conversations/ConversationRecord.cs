@@ -21,7 +21,8 @@ public sealed class ConversationRecord
     public string? OriginatingDirection { get; set; }
     public string? Ani { get; set; }
     public string? Dnis { get; set; }
-    /// <summary>Who the customer is: the ANI of a call, the address of an e-mail or message, the chat name.</summary>
+    /// <summary>Who the customer is: the caller (inbound call) or dialled number (outbound call), the callback number,
+    /// the sender (inbound) or recipient (outbound) of an e-mail or message, the name in a chat without address.</summary>
     public string? CustomerAddress { get; set; }
     public string? Queue { get; set; }
     public string? QueueId { get; set; }
@@ -64,6 +65,8 @@ public abstract class ConversationChildRow
     public string? ParticipantName { get; set; }
     public string? UserId { get; set; }
     public string? UserName { get; set; }
+    /// <summary>The conversation's customer, as ConversationRecord.CustomerAddress says it.</summary>
+    public string? CustomerAddress { get; set; }
 }
 
 /// <summary>-Expand Participant: one row per participant (customer, IVR, ACD, agent …).</summary>

@@ -31,6 +31,7 @@ public sealed class Participant
     public string? QueueName { get; set; }
     public string? Address { get; set; }
     public string? Ani { get; set; }
+    public string? Dnis { get; set; }
     public DateTimeOffset? StartTime { get; set; }
     public DateTimeOffset? ConnectedTime { get; set; }
     public DateTimeOffset? EndTime { get; set; }
@@ -73,6 +74,26 @@ public sealed class Communication
     public DateTimeOffset? ConnectedTime { get; set; }
     public DateTimeOffset? DisconnectedTime { get; set; }
     public AfterCallWork? AfterCallWork { get; set; }
+    /// <summary>Callbacks: the numbers to call back.</summary>
+    public List<string>? CallbackNumbers { get; set; }
+    /// <summary>Calls: this participant's end and the other end.</summary>
+    public ConversationAddress? Self { get; set; }
+    public ConversationAddress? Other { get; set; }
+    /// <summary>Messages: sender and recipient.</summary>
+    public ConversationAddress? FromAddress { get; set; }
+    public ConversationAddress? ToAddress { get; set; }
+}
+
+/// <summary>An end of a call or message (Address in the SDKs).</summary>
+public sealed class ConversationAddress
+{
+    public string? Name { get; set; }
+    public string? AddressNormalized { get; set; }
+    public string? AddressRaw { get; set; }
+    public string? AddressDisplayable { get; set; }
+
+    /// <summary>The address as the API normalised it, else as it came.</summary>
+    public string? Value() => AddressNormalized ?? AddressRaw ?? AddressDisplayable;
 }
 
 public sealed class AfterCallWork

@@ -23,7 +23,7 @@ public sealed class ConversationRecordBuilder
     public ConversationRecord Conversation(AnalyticsConversation c)
     {
         var sessions = c.Participants.SelectMany(p => p.Sessions.Select(s => (Participant: p, Session: s))).ToList();
-        var customer = sessions.FirstOrDefault(x => Is(x.Participant, "customer") || Is(x.Participant, "external"));
+        var customer = sessions.FirstOrDefault(x => IsCustomer(x.Participant));
         var agents = c.Participants.Where(p => Is(p, "agent") || Is(p, "user")).ToList();
         var segments = sessions.SelectMany(x => x.Session.Segments).ToList();
         var metrics = sessions.SelectMany(x => x.Session.Metrics).ToList();
@@ -43,7 +43,7 @@ public sealed class ConversationRecordBuilder
             OriginatingDirection = c.OriginatingDirection,
             Ani = customer.Session?.Ani ?? FirstOf(sessions.Select(x => x.Session.Ani)),
             Dnis = customer.Session?.Dnis ?? FirstOf(sessions.Select(x => x.Session.Dnis)),
-            CustomerAddress = CustomerAddress(customer.Participant, customer.Session),
+            CustomerAddress = CustomerAddresses.Of(customer.Participant, c.OriginatingDirection),
             Queue = JoinNames(NameKind.Queue, queueIds),
             QueueId = Join(queueIds),
             Agent = JoinNames(NameKind.User, agentIds),
@@ -147,17 +147,13 @@ public sealed class ConversationRecordBuilder
         row.ParticipantName = p.ParticipantName;
         row.UserId = p.UserId;
         row.UserName = _nameOf(NameKind.User, p.UserId);
+        row.CustomerAddress = CustomerAddresses.Of(Customer(c), c.OriginatingDirection);
         return row;
     }
 
-    private static string? CustomerAddress(ConversationParticipant? participant, ConversationSession? session)
-    {
-        if (session is null) return participant?.ParticipantName;
-        return string.Equals(session.MediaType, "voice", StringComparison.OrdinalIgnoreCase)
-               || string.Equals(session.MediaType, "callback", StringComparison.OrdinalIgnoreCase)
-            ? session.Ani ?? session.AddressFrom
-            : session.AddressFrom ?? session.RemoteNameDisplayable ?? participant?.ParticipantName ?? session.Ani;
-    }
+    private static ConversationParticipant? Customer(AnalyticsConversation c) => c.Participants.FirstOrDefault(IsCustomer);
+
+    private static bool IsCustomer(ConversationParticipant p) => Is(p, "customer") || Is(p, "external");
 
     private static bool Is(ConversationParticipant p, string purpose) =>
         string.Equals(p.Purpose, purpose, StringComparison.OrdinalIgnoreCase);

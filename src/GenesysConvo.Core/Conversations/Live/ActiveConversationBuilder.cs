@@ -16,6 +16,7 @@ internal sealed class ActiveConversationBuilder
     private static readonly string[] s_endedStates = { "disconnected", "terminated" };
     private static readonly string[] s_alertingStates = { "alerting", "offering", "dialing", "contacting" };
     private static readonly string[] s_alertingSegments = { "alert", "dialing", "contacting" };
+    private static readonly string[] s_acwDone = { "complete", "skipped", "notApplicable" };
 
     private readonly Func<NameKind, string?, string?> _nameOf;
     private readonly DateTimeOffset _now;
@@ -61,6 +62,7 @@ internal sealed class ActiveConversationBuilder
         var agent = where.Agent is { } a ? participants[parties.IndexOf(a)] : null;
         var queue = where.Queue is { } q ? participants[parties.IndexOf(q)] : null;
         var customer = participants.FirstOrDefault(p => IsCustomer(p.Purpose));
+        var customerAddress = CustomerAddresses.Of(c.Participants?.FirstOrDefault(p => IsCustomer(p.Purpose)));
         var start = c.StartTime ?? participants.Select(p => p.StartTime).Where(t => t != null).Min() ?? _now;
         return new ActiveConversation
         {
@@ -78,7 +80,7 @@ internal sealed class ActiveConversationBuilder
             QueueId = where.QueueId,
             Agent = agent?.UserName ?? agent?.Name ?? agent?.UserId,
             AgentId = agent?.UserId,
-            CustomerAddress = customer?.Address ?? customer?.Name,
+            CustomerAddress = customerAddress,
             EndTime = c.EndTime,
             RecordingState = c.RecordingState,
             WrapUpCode = participants
@@ -115,11 +117,15 @@ internal sealed class ActiveConversationBuilder
         return new Party(p.Purpose, p.UserId, p.QueueId, state);
     }
 
-    private static bool InAfterCallWork(LiveParticipant agent) =>
-        agent.Communications.Any(m => m.AfterCallWorkState != null
-                                      && !string.Equals(m.AfterCallWorkState, "complete", StringComparison.OrdinalIgnoreCase)
-                                      && !string.Equals(m.AfterCallWorkState, "skipped", StringComparison.OrdinalIgnoreCase))
-        || (agent.WrapupRequired && agent.WrapUpCode is null);
+    /// <summary>afterCallWork.state is unknown, notApplicable (e.g. an agent who let it ring out), skipped, pending or
+    /// complete (the SDKs' enum): only pending is after-call work; without a known state, a required wrap-up not given is.</summary>
+    private static bool InAfterCallWork(LiveParticipant agent)
+    {
+        var states = agent.Communications.Select(m => m.AfterCallWorkState).Where(s => s != null).ToList();
+        if (states.Any(s => string.Equals(s, "pending", StringComparison.OrdinalIgnoreCase))) return true;
+        if (states.Any(s => s_acwDone.Contains(s!, StringComparer.OrdinalIgnoreCase))) return false;
+        return agent.WrapupRequired && agent.WrapUpCode is null;
+    }
 
     private LiveParticipant ToParticipant(Participant p) => new LiveParticipant
     {

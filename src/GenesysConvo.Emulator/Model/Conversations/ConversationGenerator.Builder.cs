@@ -5,7 +5,7 @@ namespace GenesysConvo.Emulator.Model.Conversations;
 public sealed partial class ConversationGenerator
 {
     /// <summary>Assembles the participants of one conversation on an absolute millisecond timeline.</summary>
-    private sealed class Builder
+    private sealed partial class Builder
     {
         private readonly ConversationGenerator _g;
         private readonly SeededRandom _r;
@@ -18,7 +18,7 @@ public sealed partial class ConversationGenerator
         private readonly string _ourAddress;
         private AnalyticsSession _customerSession = new();
 
-        public Builder(ConversationGenerator g, SeededRandom r, long k, DateTimeOffset start, string media)
+        public Builder(ConversationGenerator g, SeededRandom r, long k, DateTimeOffset start, string media, bool outbound)
         {
             _g = g;
             _r = r;
@@ -26,26 +26,13 @@ public sealed partial class ConversationGenerator
             _media = media;
             _c = new AnalyticsConversation { Index = k, ConversationId = r.NextGuid().ToString(), ConversationStart = start };
             _customerName = $"{r.Pick(NameLists.FirstNames)} {r.Pick(NameLists.LastNames)}";
-            _customerAddress = media switch
-            {
-                "email" => $"{EmailLocalPart(_customerName)}@example.net",
-                "chat" or "message" => _customerName,
-                _ => $"tel:+1{r.Between(201, 989)}{r.Between(200, 999)}{r.Between(1000, 9999)}",
-            };
-            _ourAddress = media switch
-            {
-                "email" => "support@emulated-contact-center.example",
-                "chat" or "message" => "Emulated Contact Center",
-                _ => "tel:+18005550100",
-            };
+            (_customerAddress, _ourAddress) = AddressesFor(r, media, outbound, _customerName);
+            _callbackNumber = media == "callback" ? CallbackNumberFor(r, _customerAddress) : null;
         }
 
         private DateTimeOffset At(double ms) => _start.AddMilliseconds(Math.Round(ms));
 
         private string NewId() => _r.NextGuid().ToString();
-
-        private static string EmailLocalPart(string name)
-            => name.ToLowerInvariant().Replace(' ', '.').Replace("'", string.Empty, StringComparison.Ordinal);
 
         /// <summary>A random duration in whole milliseconds, so segment boundaries and metric values agree exactly.</summary>
         private double Skew(double median, double sigma, double min, double max) => Math.Round(_r.Skewed(median, sigma, min, max));
@@ -110,15 +97,15 @@ public sealed partial class ConversationGenerator
 
         public Built BuildOutbound()
         {
-            // An agent dials the customer on behalf of a queue.
+            // An agent calls, e-mails or texts the customer on behalf of a queue.
             _c.OriginatingDirection = "outbound";
             _c.ConversationInitiator = "agent";
             _c.CustomerParticipation = true;
-            _c.MediaStatsMinConversationMos = Math.Round(3.6 + _r.NextDouble() * 0.8, 3);
+            if (_media == "voice") _c.MediaStatsMinConversationMos = Math.Round(3.6 + _r.NextDouble() * 0.8, 3);
             var queue = _g.PickQueue(_r);
-            var dialMs = Skew(9_000, 0.4, 2_000, 40_000);
+            var dialMs = _media == "voice" ? Skew(9_000, 0.4, 2_000, 40_000) : 0;
             var customerHungUp = _r.Chance(0.4);
-            var end = AgentLeg(queue, 0, null, 0, customerHungUp ? "peer" : "client", dialMs, out _);
+            var end = AgentLeg(queue, 0, null, 0, customerHungUp ? "peer" : "client", dialMs, out _, outbound: true);
 
             var customer = AddParticipant(_customerName, "external", null);
             _customerSession = AddSession(customer, "outbound");
@@ -225,18 +212,18 @@ public sealed partial class ConversationGenerator
 
         /// <summary>One agent: (dialing|alert) → interact/hold… → wrapup. Returns when the agent's conversation part ended.</summary>
         private double AgentLeg(Queue queue, double answer, double? alertStart, double wait, string endDisconnect, double outboundDialMs,
-            out string agentId)
+            out string agentId, bool outbound = false)
         {
             _divisions.Add(queue.Division.Id);
             var agent = _g.PickAgent(_r, queue, _nextAgentExcept);
             agentId = agent.Id;
             var p = AddParticipant(agent.Name, "agent", agent.Id);
-            var s = AddSession(p, outboundDialMs > 0 ? "outbound" : "inbound");
+            var s = AddSession(p, outbound ? "outbound" : "inbound");
             s.Remote = _customerName;
             s.Recording = _media == "voice" ? true : null;
-            if (_customerSession.SessionId is not null && outboundDialMs <= 0) s.PeerId = _customerSession.SessionId;
+            if (_customerSession.SessionId is not null && !outbound) s.PeerId = _customerSession.SessionId;
 
-            var t = outboundDialMs > 0 ? Dial(s, queue, outboundDialMs) : Alert(s, queue, alertStart!.Value, answer, wait);
+            var t = outbound ? Dial(s, queue, outboundDialMs) : Alert(s, queue, alertStart!.Value, answer, wait);
             var (disconnected, talked, held) = Talk(s, queue, t, endDisconnect);
             var acw = WrapUp(s, queue, disconnected);
             // Handle time = talk + hold + after-call work (+ dialing for outbound), emitted when ACW completes.
@@ -245,11 +232,13 @@ public sealed partial class ConversationGenerator
             return disconnected;
         }
 
-        /// <summary>An outbound call: the agent dials from 0 until the customer answers.</summary>
+        /// <summary>An outbound interaction: a call is dialled from 0 until the customer answers; an e-mail or a
+        /// message is written at once (no dialing).</summary>
         private double Dial(AnalyticsSession s, Queue queue, double dialMs)
         {
-            s.Segments.Add(Segment("dialing", 0, dialMs, queue.Id, null));
             s.Metrics.Add(Metric("nOutbound", 1, 0));
+            if (dialMs <= 0) return 0;
+            s.Segments.Add(Segment("dialing", 0, dialMs, queue.Id, null));
             s.Metrics.Add(Metric("tDialing", dialMs, dialMs));
             return dialMs;
         }
@@ -345,27 +334,7 @@ public sealed partial class ConversationGenerator
                     _ => "PureCloud Callback",
                 },
             };
-            var outbound = direction == "outbound";
-            switch (_media)
-            {
-                case "voice" or "callback":
-                    s.Ani = outbound ? _ourAddress : _customerAddress;
-                    s.Dnis = outbound ? _customerAddress : _ourAddress;
-                    s.EdgeId = _media == "voice" ? _g._edgeId : null;
-                    break;
-                case "message":
-                    s.MessageType = "webmessaging";
-                    break;
-            }
-
-            s.AddressFrom = outbound ? _ourAddress : _customerAddress;
-            s.AddressTo = outbound ? _customerAddress : _ourAddress;
-            if (_media == "callback")
-            {
-                s.CallbackNumbers = [_customerAddress.Replace("tel:", string.Empty, StringComparison.Ordinal)];
-                s.CallbackUserName = _customerName;
-            }
-
+            SetAddresses(s, direction == "outbound");
             p.Sessions.Add(s);
             return s;
         }

@@ -107,9 +107,15 @@ public sealed partial class ConversationGenerator
     {
         var r = SeededRandom.For(_seed, "conv", k);
         var media = MediaTypes[PickWeighted(r, MediaWeights)];
-        var outbound = media == "voice" && r.Chance(0.12);
-        var b = new Builder(this, r, k, start, media);
-        b.StayOpenFor(LongOpenExtensionMs(k, media));
+        var outbound = media switch
+        {
+            "voice" => r.Chance(0.12),
+            "email" or "message" => r.Chance(0.2), // an agent e-mails or texts a customer (SMS)
+            _ => false,
+        };
+        var b = new Builder(this, r, k, start, media, outbound);
+        // Only an inbound e-mail or message stays open for days (it waits in its queue or for the customer's answer).
+        b.StayOpenFor(outbound ? 0 : LongOpenExtensionMs(k, media));
         return outbound ? b.BuildOutbound() : b.BuildInbound();
     }
 

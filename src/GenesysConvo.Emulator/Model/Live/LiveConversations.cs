@@ -83,11 +83,23 @@ public sealed class LiveConversations
         var agents = OpenAgentSessions(record).ToList();
         if (record.ConversationEnd is not null && agents.Count == 0) return null;
         var (step, userId, queueId) = StepOf(record);
-        var customer = record.Participants.FirstOrDefault(p => p.Purpose is "customer" or "external")?.Sessions.FirstOrDefault();
         var media = record.Participants.SelectMany(p => p.Sessions).First().MediaType!;
-        var customerAddress = customer is null ? null : customer.Direction == "outbound" ? customer.AddressTo : customer.AddressFrom;
+        var customerAddress = CustomerAddressOf(record.Participants.FirstOrDefault(p => p.Purpose is "customer" or "external"));
         return new LiveConversation(k, record, step, userId, queueId, media, customerAddress,
             agents.Select(a => a.UserId).Distinct(StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>
+    /// Who the customer is (docs/genesys-api.md §2.8), as the generator made them: the number a callback is to call, else
+    /// the customer's end of its session (the recipient when the org reached out, the sender when the customer wrote or
+    /// called), else, in a chat without addresses, the customer's name.
+    /// </summary>
+    public static string? CustomerAddressOf(AnalyticsParticipant? customer)
+    {
+        var session = customer?.Sessions.FirstOrDefault();
+        if (session?.CallbackNumbers is [var number, ..]) return number;
+        var address = session is null ? null : session.Direction == "outbound" ? session.AddressTo : session.AddressFrom;
+        return address ?? customer?.ParticipantName;
     }
 
     /// <summary>
