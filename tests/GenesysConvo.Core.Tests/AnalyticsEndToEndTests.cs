@@ -16,7 +16,7 @@ public class AnalyticsEndToEndTests
 
     /// <summary>A server: login and /tokens/me answered here, every other request by <paramref name="route"/>
     /// (path and query, body → JSON, or null for 404).</summary>
-    private static FakeHttp Server(Func<string, JsonNode?, string?> route)
+    internal static FakeHttp Server(Func<string, JsonNode?, string?> route)
     {
         var http = new FakeHttp();
         for (var i = 0; i < 100; i++)
@@ -32,7 +32,7 @@ public class AnalyticsEndToEndTests
         return http;
     }
 
-    private static Task<GenesysApi> ConnectAsync(FakeHttp http, DateTimeOffset? now = null)
+    internal static Task<GenesysApi> ConnectAsync(FakeHttp http, DateTimeOffset? now = null)
     {
         var options = new ConnectionOptions
         {

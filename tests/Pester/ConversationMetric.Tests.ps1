@@ -189,4 +189,56 @@ Describe 'CSV export' {
             Get-Content $path -Raw | Should -Not -Match 'System\.|\[\]|@\{|GenesysConvo\.'
         } finally { Remove-Item $path -ErrorAction Ignore }
     }
+
+    It 'reads as a spreadsheet: interval and group first, then headline figures, then raw statistics; zeros, rounding, one unit per kind' {
+        $path = Join-Path ([IO.Path]::GetTempPath()) "metrics-$([guid]::NewGuid()).csv"
+        try {
+            $from = $day.AddHours(8); $to = $day.AddHours(12)
+            Get-GenesysConversationMetric -StartTime $from -EndTime $to -Granularity PT1H -TimeZone UTC -GroupBy queueId -Session $session | Export-Csv -Path $path -NoTypeInformation
+            $rows = @(Import-Csv $path)
+            $columns = @($rows[0].PSObject.Properties.Name)
+            $columns[0..4] -join ',' | Should -Be 'IntervalStartLocal,IntervalEndLocal,TimeZone,IntervalStart,IntervalEnd'
+            $columns[5] | Should -Be 'Queue'
+            $columns.IndexOf('OtherGroup') | Should -BeLessThan $columns.IndexOf('Offered')
+            $columns.IndexOf('ServiceLevelPercent') | Should -Be ($columns.IndexOf('nOfferedCount') - 1) -Because 'the raw statistics follow the headline figures'
+            $columns[-1] | Should -Be 'oServiceLevelRatio'
+
+            # Counts: 0, not blank, for a queue that had traffic in the hour but no such event (the emulator's emissions say which).
+            $abandons = @{}
+            Get-Emission $emulator $from $to | Where-Object name -eq 'tAbandon' | ForEach-Object { $abandons["$($_.queueId)|$($_.at.UtcDateTime.Hour)"] += 1 }
+            $counts = 'Offered', 'Answered', 'Abandoned', 'Transferred', 'Handled'
+            $zeroSeen = $false
+            foreach ($row in $rows) {
+                foreach ($column in $counts + ($columns -like '[nt]*Count')) { $row.$column | Should -Match '^\d+$' -Because "$column of $($row.Queue) at $($row.IntervalStartLocal)" }
+                $expected = [int]$abandons["$($row.QueueId)|$([DateTimeOffset]::Parse($row.IntervalStart).UtcDateTime.Hour)"]
+                $row.Abandoned | Should -Be $expected
+                if ($expected -eq 0 -and [int]$row.Offered -gt 0) { $zeroSeen = $true; $row.AbandonRate | Should -Be '0' }
+            }
+            $zeroSeen | Should -BeTrue -Because 'some queue had calls and no abandons in some hour'
+
+            # Rounding and units: percentages 2 decimals, ratios 4, raw timer statistics whole milliseconds, headline averages durations.
+            $decimal = [regex]::Escape((Get-Culture).NumberFormat.NumberDecimalSeparator)
+            foreach ($row in $rows) {
+                foreach ($column in 'AbandonRate', 'ServiceLevelPercent') { $row.$column | Should -Match "^(\d+($decimal\d{1,2})?)?$" }
+                $row.oServiceLevelRatio | Should -Match "^(\d($decimal\d{1,4})?)?$"
+                foreach ($column in $columns -cmatch '^t.*(Sum|Min|Max|Average)$') { $row.$column | Should -Match '^(\d+)?$' -Because "$column is in milliseconds" }
+                foreach ($metric in 'Handle', 'Talk') {
+                    $average = $row."Average$($metric)Time"; $raw = $row."t$($metric)Average"
+                    if ($raw) { [TimeSpan]::Parse($average).TotalMilliseconds | Should -Be ([double]$raw) } else { $average | Should -BeNullOrEmpty }
+                }
+            }
+            Get-Content $path -Raw | Should -Not -Match '"\d+[.,]\d{5,}"' -Because 'no number with binary noise such as 55.00000000000001'
+        } finally { Remove-Item $path -ErrorAction Ignore }
+    }
+
+    It 'rows come by interval, then by queue name' {
+        $rows = @(Get-GenesysConversationMetric -StartTime $day.AddHours(8) -EndTime $day.AddHours(11) -Granularity PT1H -TimeZone UTC -GroupBy queueId -Metric nOffered -Session $session)
+        $rows.Count | Should -BeGreaterThan 10
+        for ($i = 1; $i -lt $rows.Count; $i++) {
+            $previous = $rows[$i - 1]; $row = $rows[$i]
+            if ($row.IntervalStart -eq $previous.IntervalStart) {
+                [string]::Compare($previous.Queue, $row.Queue, [StringComparison]::OrdinalIgnoreCase) | Should -BeLessThan 0 -Because "'$($previous.Queue)' comes before '$($row.Queue)'"
+            } else { $row.IntervalStart | Should -BeGreaterThan $previous.IntervalStart }
+        }
+    }
 }

@@ -54,7 +54,7 @@ public static class ConversationMetrics
         var merged = rows.Merge(results);
         await rows.ResolveNamesAsync(merged, cancellationToken).ConfigureAwait(false);
         long written = 0;
-        foreach (var bucket in merged)
+        foreach (var bucket in rows.InReportOrder(merged))
             foreach (var row in rows.Of(bucket))
             {
                 write(row);

@@ -23,11 +23,44 @@ internal sealed class MetricRows
         _names = names;
     }
 
-    /// <summary>Joins the buckets several requests gave for one group and interval; ordered by interval, then group.</summary>
+    /// <summary>Joins the buckets several requests gave for one group and interval. A requested count or timer metric
+    /// the API left out of a bucket counted nothing there: it becomes a count of 0 (and a sum of 0), so a report shows
+    /// 0 abandons, not a blank, for a queue that had calls.</summary>
     public List<MetricBucket> Merge(IEnumerable<MetricBucket> buckets) =>
         buckets.GroupBy(b => b.GroupKey + "|" + b.Interval.ToInterval())
-            .Select(g => new MetricBucket(g.First().Group, g.First().Interval, Merge(g.Select(b => b.Stats))))
-            .OrderBy(b => b.Interval.Start).ThenBy(b => b.GroupKey).ToList();
+            .Select(g => new MetricBucket(g.First().Group, g.First().Interval, WithZeros(Merge(g.Select(b => b.Stats)))))
+            .ToList();
+
+    /// <summary>Ordered as a report reads: by interval, then by group, by name (queue, user and wrap-up code names
+    /// once resolved) in the -GroupBy order.</summary>
+    public IEnumerable<MetricBucket> InReportOrder(IEnumerable<MetricBucket> buckets) =>
+        buckets.OrderBy(b => b.Interval.Start)
+            .ThenBy(GroupNames, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(b => b.GroupKey, StringComparer.Ordinal);
+
+    // \u0001 sorts before any character of a name, so "Billing" comes before "Billing - Disputes" whatever follows.
+    private string GroupNames(MetricBucket bucket) =>
+        string.Join("\u0001", _request.GroupBy.Concat(bucket.Group.Keys.Except(_request.GroupBy).OrderBy(k => k, StringComparer.Ordinal))
+            .Select(dimension => DisplayValue(dimension, bucket.Value(dimension)) ?? ""));
+
+    private string? DisplayValue(string dimension, string? value) => dimension switch
+    {
+        "queueId" => NameOrId(NameKind.Queue, value),
+        "userId" => NameOrId(NameKind.User, value),
+        "wrapUpCode" => NameOrId(NameKind.WrapUpCode, value),
+        _ => value,
+    };
+
+    private Dictionary<string, MetricStatistics> WithZeros(Dictionary<string, MetricStatistics> stats)
+    {
+        foreach (var metric in _request.Metrics.Where(m => !m.StartsWith("o", StringComparison.Ordinal)))
+        {
+            if (!stats.TryGetValue(metric, out var s)) stats[metric] = s = new MetricStatistics();
+            s.Count ??= 0;
+            if (MetricCatalog.IsTimer(metric) && s.Count == 0) s.Sum ??= 0;
+        }
+        return stats;
+    }
 
     public async Task ResolveNamesAsync(IReadOnlyCollection<MetricBucket> buckets, CancellationToken cancellationToken)
     {
@@ -44,9 +77,9 @@ internal sealed class MetricRows
             var s = bucket.Stats[metric];
             return (MetricRowBase)Fill(new ConversationMetricValue
             {
-                Metric = metric, Count = s.Count, Sum = s.Sum, Min = s.Min, Max = s.Max, Average = s.Average,
-                AverageTime = MetricCatalog.IsTimer(metric) && s.Average is { } a ? TimeSpan.FromMilliseconds(a) : (TimeSpan?)null,
-                Ratio = s.Ratio, Numerator = s.Numerator, Denominator = s.Denominator, Target = s.Target,
+                Metric = metric, Count = s.Count, Sum = s.Sum, Min = s.Min, Max = s.Max, Average = MetricRounding.Milliseconds(s.Average),
+                AverageTime = MetricCatalog.IsTimer(metric) ? MetricRounding.Duration(s.Average) : null,
+                Ratio = MetricRounding.Ratio(s.Ratio), Numerator = s.Numerator, Denominator = s.Denominator, Target = s.Target,
             }, bucket);
         });
     }
@@ -54,7 +87,7 @@ internal sealed class MetricRows
     private static ConversationMetricRow Wide(Dictionary<string, MetricStatistics> stats)
     {
         MetricStatistics? Of(string metric) => stats.TryGetValue(metric, out var s) ? s : null;
-        TimeSpan? Average(string metric) => Of(metric)?.Average is { } ms ? TimeSpan.FromMilliseconds(ms) : (TimeSpan?)null;
+        TimeSpan? Average(string metric) => MetricRounding.Duration(Of(metric)?.Average);
         var offered = Of("nOffered")?.Count;
         var abandoned = Of("tAbandon")?.Count;
         return new ConversationMetricRow
@@ -62,7 +95,7 @@ internal sealed class MetricRows
             Offered = offered,
             Answered = Of("tAnswered")?.Count,
             Abandoned = abandoned,
-            AbandonRate = offered is > 0 && abandoned != null ? Math.Round(100.0 * abandoned.Value / offered.Value, 2) : (double?)null,
+            AbandonRate = offered is > 0 && abandoned != null ? MetricRounding.Percent(100.0 * abandoned.Value / offered.Value) : null,
             Transferred = Of("nTransferred")?.Count,
             Handled = Of("tHandle")?.Count,
             AverageHandleTime = Average("tHandle"),
@@ -72,7 +105,7 @@ internal sealed class MetricRows
             AverageWaitTime = Average("tAcd"),
             AverageSpeedOfAnswer = Average("tAnswered"),
             ServiceLevelPercent = Of("oServiceLevel") is { } sl
-                ? (sl.Ratio ?? (sl.Denominator is > 0 ? sl.Numerator / sl.Denominator : null)) * 100
+                ? MetricRounding.Percent((sl.Ratio ?? (sl.Denominator is > 0 ? sl.Numerator / sl.Denominator : null)) * 100)
                 : null,
             Metrics = stats,
         };

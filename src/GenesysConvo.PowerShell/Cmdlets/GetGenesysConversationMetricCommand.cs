@@ -67,7 +67,7 @@ public sealed class GetGenesysConversationMetricCommand : GenesysAnalyticsCmdlet
         try
         {
             var written = Run((output, token) => ConversationMetrics.QueryAsync(
-                session.Api, session.Names, request, row => output.Write(WithMetricColumns(row, request)), token));
+                session.Api, session.Names, request, row => output.Write(WithMetricColumns((MetricRowBase)row, request)), token));
             WriteVerbose($"Wrote {written} rows.");
         }
         catch (Exception e) when (e is GenesysApiException || e is ArgumentException)
@@ -76,28 +76,14 @@ public sealed class GetGenesysConversationMetricCommand : GenesysAnalyticsCmdlet
         }
     }
 
-    /// <summary>Adds each requested metric's count, sum, min, max and average as columns (tHandleCount, tHandleSum, …),
-    /// so a CSV of the wide form carries every figure.</summary>
-    private static object WithMetricColumns(object row, MetricRequest request)
+    /// <summary>The row with its columns in a spreadsheet's order (MetricColumns): interval, group, headline figures, then
+    /// each requested metric's raw statistics. The typed columns are repeated as note properties because PowerShell lists
+    /// a wrapped object's notes before its own properties, and those before the base class's; the row stays the typed
+    /// object underneath (-is, $row.Metrics).</summary>
+    private static PSObject WithMetricColumns(MetricRowBase row, MetricRequest request)
     {
-        if (!(row is ConversationMetricRow wide)) return row;
-        var wrapped = new PSObject(wide);
-        foreach (var metric in request.Metrics)
-        {
-            wide.Metrics.TryGetValue(metric, out var stats);
-            wrapped.Properties.Add(new PSNoteProperty(metric + "Count", stats?.Count));
-            if (metric.StartsWith("n", StringComparison.Ordinal)) continue;
-            if (metric.StartsWith("o", StringComparison.Ordinal))
-            {
-                wrapped.Properties.Add(new PSNoteProperty(metric + "Ratio", stats?.Ratio));
-                continue;
-            }
-            wrapped.Properties.Add(new PSNoteProperty(metric + "Sum", stats?.Sum));
-            wrapped.Properties.Add(new PSNoteProperty(metric + "Min", stats?.Min));
-            wrapped.Properties.Add(new PSNoteProperty(metric + "Max", stats?.Max));
-            var average = stats?.Average is { } ms ? TimeSpan.FromMilliseconds(ms) : (TimeSpan?)null;
-            wrapped.Properties.Add(new PSNoteProperty(metric + "Average", average));
-        }
+        var wrapped = new PSObject(row);
+        foreach (var column in MetricColumns.Of(row, request.Metrics)) wrapped.Properties.Add(new PSNoteProperty(column.Key, column.Value));
         return wrapped;
     }
 }
