@@ -17,6 +17,7 @@
         'Export-GenesysConversationHistory'
         'Get-GenesysActiveConversation'
         'Get-GenesysConversationMetric'
+        'Watch-GenesysConversation'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -35,6 +35,8 @@ public sealed class ConversationWatch
     private IReadOnlyList<string> _userIds = Array.Empty<string>();
     private CancellationTokenSource? _stop;
     private long _written;
+    private bool _endingScheduled;
+    private static readonly TimeSpan s_linger = TimeSpan.FromSeconds(2);
 
     public ConversationWatch(GenesysApi api, NameResolver names, WatchRequest request, Action<object> write)
     {
@@ -109,16 +111,20 @@ public sealed class ConversationWatch
 
     private async Task HandleAsync(NotificationItem item, CancellationToken cancellationToken)
     {
+        if (item.Kind == NotificationItemKind.Rejected)
+        {
+            // Reported while the channels open, before the snapshot: not behind the gate the snapshot holds.
+            OperationContext.Observer.Warning($"Not watching {item.Topic}: it needs the permission " +
+                                              $"{string.Join(", ", item.MissingPermissions)} ({item.Reason ?? "rejected"}).");
+            return;
+        }
+
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             if (_stop!.IsCancellationRequested) return;
             switch (item.Kind)
             {
-                case NotificationItemKind.Rejected:
-                    OperationContext.Observer.Warning($"Not watching {item.Topic}: it needs the permission " +
-                                                      $"{string.Join(", ", item.MissingPermissions)} ({item.Reason ?? "rejected"}).");
-                    break;
                 case NotificationItemKind.Gap:
                     Write(new ConversationEvent
                     {
@@ -170,10 +176,17 @@ public sealed class ConversationWatch
         if (_userIds.Count > 0) yield return new ConversationCriteria { Users = _userIds.ToList() };
     }
 
+    /// <summary>Once every watched conversation has ended (conversations only), the watch ends a moment later: the last
+    /// events of the conversation, sent together, are still written.</summary>
     private void StopIfAllEnded()
     {
-        if (_queueIds.Count == 0 && _userIds.Count == 0 && _request.ConversationIds.All(_endedConversations.Contains))
-            Stop("every watched conversation has ended");
+        if (_endingScheduled || _queueIds.Count > 0 || _userIds.Count > 0 || !_request.ConversationIds.All(_endedConversations.Contains))
+            return;
+        _endingScheduled = true;
+        _ = Time.DelayAsync(s_linger, _stop!.Token).ContinueWith(t =>
+        {
+            if (t.Status == TaskStatus.RanToCompletion) Stop("every watched conversation has ended");
+        }, TaskScheduler.Default);
     }
 
     private async Task EventAsync(NotificationItem item, CancellationToken cancellationToken)
