@@ -111,6 +111,7 @@ public sealed class EmulatorHost
         services.AddSingleton(clock);
         services.AddSingleton(config);
         services.AddSingleton(new TokenStore(clock));
+        services.AddSingleton<BrowserLogin>();
         services.AddSingleton(new RateLimiter(clock, config));
         services.AddSingleton<FaultInjector>();
         services.AddSingleton<RequestLog>();
