@@ -117,6 +117,7 @@ public sealed class EmulatorHost
         services.AddHostedService<NotificationPump>();
         services.AddSingleton(config);
         services.AddSingleton(tokens);
+        services.AddSingleton<BrowserLogin>();
         services.AddSingleton(new RateLimiter(clock, config));
         services.AddSingleton<FaultInjector>();
         services.AddSingleton<RequestLog>();

@@ -8,6 +8,8 @@ public sealed class EmulatorOptions
     public int Seed { get; set; } = 42;
     public string ClientId { get; set; } = "emulator-client-id";
     public string ClientSecret { get; set; } = "emulator-client-secret";
+    /// <summary>The public OAuth client with the Code Authorization grant (PKCE): no secret.</summary>
+    public string PkceClientId { get; set; } = "emulator-pkce-client";
     public int TokenLifetimeSeconds { get; set; } = 86400;
     public int RateLimitPerMinute { get; set; } = 300;
     public double ConversationsPerHour { get; set; } = 120;
@@ -36,6 +38,7 @@ public sealed class EmulatorOptions
                 case "--seed": o.Seed = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--client-id": o.ClientId = Value(); break;
                 case "--client-secret": o.ClientSecret = Value(); break;
+                case "--pkce-client-id": o.PkceClientId = Value(); break;
                 case "--token-lifetime": o.TokenLifetimeSeconds = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--rate-limit": o.RateLimitPerMinute = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--conversations-per-hour": o.ConversationsPerHour = double.Parse(Value(), CultureInfo.InvariantCulture); break;

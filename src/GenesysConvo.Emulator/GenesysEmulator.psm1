@@ -57,6 +57,7 @@ function Start-GenesysEmulator {
         Process      = $process
         ClientId     = 'emulator-client-id'
         ClientSecret = 'emulator-client-secret'
+        PkceClientId = 'emulator-pkce-client'
         StdOut       = $stdout
         StdErr       = $stderr
     }

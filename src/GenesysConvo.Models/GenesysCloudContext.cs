@@ -13,6 +13,9 @@ public sealed class GenesysCloudContext
     public string? ClientId { get; set; }
     public string? OrganizationId { get; set; }
     public string? OrganizationName { get; set; }
+    /// <summary>The user the session acts as (a user's own sign-in, -Interactive); null for an OAuth client.</summary>
+    public string? UserName { get; set; }
+    public string? UserId { get; set; }
     /// <summary>When the current token expires; null for a supplied token whose expiry was not given.</summary>
     public DateTimeOffset? TokenExpiresAt { get; set; }
     public DateTimeOffset ConnectedAt { get; set; }
@@ -26,4 +29,6 @@ public enum GenesysAuthenticationKind
     ClientCredentials,
     /// <summary>A token obtained elsewhere: it cannot be renewed.</summary>
     AccessToken,
+    /// <summary>A user's own sign-in in the browser (authorization code + PKCE): renewed by signing in again.</summary>
+    Interactive,
 }

@@ -31,16 +31,23 @@ BeforeAll {
     $emulator = Start-GenesysEmulator
 
     $clientId = $emulator.ClientId
+    # -Interactive examples: the emulator's Code Authorization client, and a "browser" that follows the sign-in (the
+    # emulator approves at once, as a live browser session does).
+    $pkceClientId = $emulator.PkceClientId
+    $helpBrowser = Join-Path ([IO.Path]::GetTempPath()) "genesysconvo-help-browser-$PID.sh"
+    Set-Content $helpBrowser "#!/bin/sh`ncurl -s -L --max-time 20 -o /dev/null `"`$1`"`n" -NoNewline
+    chmod +x $helpBrowser
     $clientSecret = ConvertTo-SecureString $emulator.ClientSecret -AsPlainText -Force
 
     $savedEnvironment = @{}
-    foreach ($name in 'GENESYSCLOUD_REGION', 'GENESYSCLOUD_OAUTHCLIENT_ID', 'GENESYSCLOUD_OAUTHCLIENT_SECRET', 'GENESYSCLOUD_ACCESS_TOKEN',
+    foreach ($name in 'GENESYSCLOUD_BROWSER', 'GENESYSCLOUD_REGION', 'GENESYSCLOUD_OAUTHCLIENT_ID', 'GENESYSCLOUD_OAUTHCLIENT_SECRET', 'GENESYSCLOUD_ACCESS_TOKEN',
                       'GENESYS_CLOUD_REGION', 'GENESYS_CLOUD_OAUTHCLIENT_ID', 'GENESYS_CLOUD_OAUTHCLIENT_SECRET', 'GENESYS_CLOUD_ACCESS_TOKEN', 'PSModulePath') {
         $savedEnvironment[$name] = [Environment]::GetEnvironmentVariable($name)
         if ($name -ne 'PSModulePath') { [Environment]::SetEnvironmentVariable($name, $null) }
     }
     $env:GENESYSCLOUD_OAUTHCLIENT_ID = $emulator.ClientId
     $env:GENESYSCLOUD_OAUTHCLIENT_SECRET = $emulator.ClientSecret
+    $env:GENESYSCLOUD_BROWSER = $helpBrowser
     # As if installed: runspaces of ForEach-Object -Parallel import the module by name.
     $env:PSModulePath = (Split-Path $modulePath -Parent) + [IO.Path]::PathSeparator + $env:PSModulePath
 
@@ -62,6 +69,7 @@ AfterAll {
     foreach ($name in $savedEnvironment.Keys) { [Environment]::SetEnvironmentVariable($name, $savedEnvironment[$name]) }
     Get-Module GenesysConvo | Remove-Module -Force
     Stop-GenesysEmulator $emulator
+    Remove-Item $helpBrowser -ErrorAction Ignore
 }
 
 Describe 'Get-Help <Name>' -ForEach $commandCases {

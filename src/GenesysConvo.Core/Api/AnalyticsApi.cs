@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using GenesysConvo.Analytics;
 using GenesysConvo.Core.Api.Models;
 using GenesysConvo.Core.Http;
 using GenesysConvo.Core.Session;
@@ -17,6 +19,10 @@ public sealed class AnalyticsApi
     public const string DetailsQueryPath = "/api/v2/analytics/conversations/details/query";
     public const string DetailsJobsPath = "/api/v2/analytics/conversations/details/jobs";
     public const string AggregatesQueryPath = "/api/v2/analytics/conversations/aggregates/query";
+    /// <summary>Records by id, no interval (docs/genesys-api.md §5.4).</summary>
+    public const string ConversationsDetailsPath = "/api/v2/analytics/conversations/details";
+    /// <summary>Ids per GET …/details?id=: the real limit is unconfirmed; 100 is what production tools send.</summary>
+    public const int MaxIdsPerDetailsGet = 100;
     /// <summary>paging.pageSize of the details query: at most 100.</summary>
     public const int MaxDetailsPageSize = 100;
     /// <summary>pageNumber × pageSize may not pass this (400 "Pagination may not exceed 100000 results.").</summary>
@@ -63,6 +69,17 @@ public sealed class AnalyticsApi
         CancellationToken cancellationToken) =>
         ApiCall.QueryAsync(_connection, AggregatesQueryPath, body, ApiJson.Default.ConversationAggregationQuery,
             ApiJson.Default.ConversationAggregateQueryResponse, cancellationToken);
+
+    /// <summary>GET /api/v2/analytics/conversations/details?id=a&amp;id=b: the records analytics has of these ids.</summary>
+    public Task<AnalyticsConversationMultiGetResponse> GetConversationsDetailsAsync(IReadOnlyCollection<string> ids,
+        CancellationToken cancellationToken) =>
+        ApiCall.GetAsync(_connection, RequestUris.WithQuery(ConversationsDetailsPath, ids.Select(id => ("id", id))),
+            ApiJson.Default.AnalyticsConversationMultiGetResponse, cancellationToken);
+
+    /// <summary>GET /api/v2/analytics/conversations/{id}/details: one record; 404 when analytics does not have it.</summary>
+    public Task<AnalyticsConversation> GetConversationDetailsAsync(string conversationId, CancellationToken cancellationToken) =>
+        ApiCall.GetAsync(_connection, "/api/v2/analytics/conversations/" + Uri.EscapeDataString(conversationId) + "/details",
+            ApiJson.Default.AnalyticsConversation, cancellationToken);
 
     private static string JobPath(string jobId) => DetailsJobsPath + "/" + Uri.EscapeDataString(jobId);
 }

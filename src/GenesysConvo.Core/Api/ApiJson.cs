@@ -28,6 +28,7 @@ namespace GenesysConvo.Core.Api;
 [JsonSerializable(typeof(UsersSearchResponse))]
 [JsonSerializable(typeof(TokenInfo))]
 [JsonSerializable(typeof(AnalyticsConversation))]
+[JsonSerializable(typeof(AnalyticsConversationMultiGetResponse))]
 [JsonSerializable(typeof(QueryFilter))]
 [JsonSerializable(typeof(List<QueryFilter>))]
 [JsonSerializable(typeof(QueryPredicate))]

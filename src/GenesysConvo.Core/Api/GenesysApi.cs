@@ -52,6 +52,13 @@ public sealed class GenesysApi : IDisposable
             var info = await Tokens.GetTokensMeAsync(cancellationToken).ConfigureAwait(false);
             Connection.OrganizationId = info.Organization?.Id;
             Connection.OrganizationName = info.Organization?.Name;
+            if (Connection.Tokens.Kind == GenesysAuthenticationKind.Interactive)
+            {
+                // A user's sign-in: say who (Get-GenesysCloudContext); /tokens/me does not name the user.
+                var me = await Users.GetUsersMeAsync(cancellationToken).ConfigureAwait(false);
+                Connection.UserId = me.Id;
+                Connection.UserName = me.Name;
+            }
         }
         catch (GenesysApiException e) when (e.Kind != GenesysErrorKind.Authentication && e.Kind != GenesysErrorKind.Connection)
         {

@@ -119,6 +119,29 @@ internal static class ApiErrors
         };
     }
 
+    /// <summary>A failed code exchange of a browser sign-in (POST /oauth/token, authorization code + PKCE): a code refused
+    /// (invalid_grant: expired, used, or its verifier does not match) or a client that may not sign users in.</summary>
+    public static GenesysApiException FromCodeExchangeResponse(
+        HttpResponseMessage response, string body, Uri tokenUri, string clientId, RequestTrace trace)
+    {
+        var (error, description) = OAuthError(body);
+        var detail = error + (description is null ? "" : ": " + description);
+        var message = error switch
+        {
+            "invalid_grant" => $"The login service refused the sign-in's authorization code ({detail}); it may have expired or "
+                               + "been used already. Run Connect-GenesysCloud -Interactive again.",
+            "invalid_client" or "unauthorized_client" => $"OAuth client '{clientId}' may not sign users in ({detail}). Use a client "
+                               + "whose grant type is Code Authorization (Admin > Integrations > OAuth) and the region that owns it.",
+            _ => null,
+        };
+        if (message is null) return FromLoginResponse(response, body, tokenUri, clientId, trace);
+        return new GenesysApiException(GenesysErrorKind.Authentication, message)
+        {
+            StatusCode = (int)response.StatusCode, ErrorCode = error, ErrorId = "GenesysConvo.AuthorizationFailed", Method = "POST",
+            Path = tokenUri.AbsolutePath, CorrelationId = CorrelationId(response), Attempts = trace.Attempts,
+        };
+    }
+
     public static GenesysApiException FromException(Exception exception, string method, string path, RequestTrace? trace)
     {
         if (exception is GenesysApiException api) return api;

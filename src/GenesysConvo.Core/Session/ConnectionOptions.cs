@@ -17,6 +17,8 @@ public sealed class ConnectionOptions
     public string? ClientId { get; set; }
     public ClientSecret? ClientSecret { get; set; }
     public AccessToken? AccessToken { get; set; }
+    /// <summary>A user's own sign-in through the browser with ClientId as a Code Authorization (PKCE) client.</summary>
+    public InteractiveLoginOptions? Interactive { get; set; }
     public RetryOptions Retry { get; set; } = new RetryOptions();
     public TimeProvider Time { get; set; } = TimeProvider.System;
     /// <summary>The innermost HTTP handler; tests put a fake server boundary here (default: sockets).</summary>
@@ -30,6 +32,11 @@ public sealed class ConnectionOptions
     {
         CheckEndpoint(EffectiveApiBaseUri, "-ApiBaseUri");
         CheckEndpoint(EffectiveLoginBaseUri, "-LoginBaseUri");
+        if (Interactive != null)
+        {
+            ValidateInteractive();
+            return;
+        }
         var hasClient = ClientId != null || ClientSecret != null;
         if (AccessToken != null && hasClient)
             throw new ArgumentException("Give either an access token or client credentials, not both.");
@@ -42,6 +49,16 @@ public sealed class ConnectionOptions
                 throw new ArgumentException(
                     "No OAuth client secret: pass -ClientSecret (or -Credential), or set GENESYSCLOUD_OAUTHCLIENT_SECRET.");
         }
+        Retry.Validate();
+    }
+
+    private void ValidateInteractive()
+    {
+        if (AccessToken != null || ClientSecret != null)
+            throw new ArgumentException(
+                "-Interactive signs you in through the browser: give it -ClientId only, not a secret or an access token.");
+        if (string.IsNullOrWhiteSpace(ClientId))
+            throw new ArgumentException("-Interactive needs -ClientId: the id of an OAuth client with the Code Authorization grant type.");
         Retry.Validate();
     }
 

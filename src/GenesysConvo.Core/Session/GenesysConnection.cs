@@ -39,6 +39,9 @@ public sealed class GenesysConnection : IDisposable
     /// <summary>The org the token belongs to, once the API layer has read it.</summary>
     public string? OrganizationId { get; set; }
     public string? OrganizationName { get; set; }
+    /// <summary>The user a user token acts as, once the API layer has read it.</summary>
+    public string? UserId { get; set; }
+    public string? UserName { get; set; }
     /// <summary>API requests sent through the session, and the retries among their attempts (for summaries).</summary>
     public long RequestCount => Interlocked.Read(ref _requests);
     public long RetryCount => Interlocked.Read(ref _retries);
@@ -74,6 +77,8 @@ public sealed class GenesysConnection : IDisposable
         ClientId = Options.ClientId,
         OrganizationId = OrganizationId,
         OrganizationName = OrganizationName,
+        UserId = UserId,
+        UserName = UserName,
         TokenExpiresAt = Tokens.ExpiresAt,
         ConnectedAt = ConnectedAt,
         IsCurrent = isCurrent,
@@ -133,7 +138,10 @@ public sealed class GenesysConnection : IDisposable
             .ConfigurePrimaryHttpMessageHandler(primary)
             .AddHttpMessageHandler(() => new ResilienceHandler(options.Retry, options.Time))
             .AddHttpMessageHandler(() => new RequestLoggingHandler(options.Time, logBodies: false)); // the response holds a token
-        services.AddSingleton<ITokenSource>(provider => options.AccessToken is { } supplied
+        services.AddSingleton<ITokenSource>(provider => options.Interactive is { } interactive
+            ? new InteractiveTokenSource(provider.GetRequiredService<IHttpClientFactory>().CreateClient(LoginClientName),
+                options.EffectiveLoginBaseUri, options.ClientId!.Trim(), interactive, options.Time)
+            : options.AccessToken is { } supplied
             ? new SuppliedTokenSource(supplied, options.Time)
             : new ClientCredentialsTokenSource(provider.GetRequiredService<IHttpClientFactory>().CreateClient(LoginClientName),
                 options.EffectiveLoginBaseUri, options.ClientId!.Trim(), options.ClientSecret!, options.Time));

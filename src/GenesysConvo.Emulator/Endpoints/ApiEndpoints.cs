@@ -17,7 +17,8 @@ public static class ApiEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        OAuthTokenEndpoint.Map(app); // the login host's only route
+        OAuthTokenEndpoint.Map(app); // the login host's routes
+        OAuthAuthorizeEndpoint.Map(app);
         TokensEndpoints.Map(app);
         OrganizationsEndpoints.Map(app);
         UsersEndpoints.Map(app);
@@ -26,6 +27,7 @@ public static class ApiEndpoints
         AuthorizationEndpoints.Map(app);
         DetailsQueryEndpoint.Map(app);
         DetailsJobsEndpoints.Map(app);
+        ConversationDetailsByIdEndpoints.Map(app);
         AggregatesEndpoint.Map(app);
         QueueObservationsEndpoint.Map(app);
         ConversationsEndpoints.Map(app);

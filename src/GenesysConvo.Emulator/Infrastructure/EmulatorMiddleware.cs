@@ -114,8 +114,10 @@ public sealed class EmulatorMiddleware
     {
         if (host == EmulatedHost.Login)
         {
-            // The login host serves only the token endpoint.
-            if (!HttpMethods.IsPost(ctx.Request.Method) || !string.Equals(path, "/oauth/token", StringComparison.OrdinalIgnoreCase))
+            // The login host serves only the token endpoint and the browser's authorization step.
+            var isToken = HttpMethods.IsPost(ctx.Request.Method) && string.Equals(path, "/oauth/token", StringComparison.OrdinalIgnoreCase);
+            var isAuthorize = HttpMethods.IsGet(ctx.Request.Method) && string.Equals(path, "/oauth/authorize", StringComparison.Ordinal);
+            if (!isToken && !isAuthorize)
             {
                 ctx.Response.StatusCode = 404;
                 return;

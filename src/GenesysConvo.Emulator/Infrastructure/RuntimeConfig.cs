@@ -15,6 +15,7 @@ public sealed class RuntimeConfig
     private double _dataAvailabilityLagMinutes;
     private int _failNextJobs;
     private bool _jobsIncludeOpenConversations;
+    private double _analyticsLagSeconds;
 
     public const int DefaultJobQueuedMs = 300;
     public const int DefaultJobPendingMs = 700;
@@ -45,6 +46,13 @@ public sealed class RuntimeConfig
     /// started in the interval (whether the datalake holds open conversations is not documented: docs/genesys-api.md §3.3).
     /// </summary>
     public bool JobsIncludeOpenConversations { get { lock (_gate) return _jobsIncludeOpenConversations; } }
+
+    /// <summary>How far the near-real-time analytics (details query, conversation details by id) lag behind the clock:
+    /// they answer as of now minus this (0 = no lag). The jobs' datalake has its own lag (dataAvailabilityLagMinutes).</summary>
+    public double AnalyticsLagSeconds { get { lock (_gate) return _analyticsLagSeconds; } }
+
+    /// <summary>The instant the near-real-time analytics show at <paramref name="now"/>.</summary>
+    public DateTimeOffset AnalyticsAsOf(DateTimeOffset now) => now.AddSeconds(-AnalyticsLagSeconds);
 
     /// <summary>True (and counts down) when the next submitted job must end FAILED.</summary>
     public bool TakeJobFailure()
@@ -118,7 +126,15 @@ public sealed class RuntimeConfig
             }
 
             if (update.JobsIncludeOpenConversations is { } open) _jobsIncludeOpenConversations = open;
+            MergeAnalyticsLag(update);
         }
+    }
+
+    private void MergeAnalyticsLag(ConfigUpdate update)
+    {
+        if (update.AnalyticsLagSeconds is not { } lag) return;
+        if (lag < 0 || double.IsNaN(lag)) throw new ArgumentException("analyticsLagSeconds must be >= 0.");
+        _analyticsLagSeconds = lag;
     }
 
     public void Reset()
@@ -135,6 +151,7 @@ public sealed class RuntimeConfig
             _dataAvailabilityLagMinutes = DefaultDataAvailabilityLagMinutes;
             _failNextJobs = 0;
             _jobsIncludeOpenConversations = false;
+            _analyticsLagSeconds = 0;
         }
     }
 
@@ -143,7 +160,7 @@ public sealed class RuntimeConfig
         lock (_gate)
             return new ConfigSnapshot(_tokenLifetimeSeconds, _rateLimitPerMinute, _denied.OrderBy(p => p, StringComparer.Ordinal).ToArray(),
                 _detailsDuplicateRate, _jobQueuedMs, _jobPendingMs, _jobExpirySeconds, _dataAvailabilityLagMinutes, _failNextJobs,
-                _jobsIncludeOpenConversations);
+                _jobsIncludeOpenConversations, _analyticsLagSeconds);
     }
 }
 
@@ -159,8 +176,9 @@ public sealed class ConfigUpdate
     public double? DataAvailabilityLagMinutes { get; set; }
     public int? FailNextJobs { get; set; }
     public bool? JobsIncludeOpenConversations { get; set; }
+    public double? AnalyticsLagSeconds { get; set; }
 }
 
 public sealed record ConfigSnapshot(int TokenLifetimeSeconds, int RateLimitPerMinute, string[] DeniedPermissions,
     double DetailsDuplicateRate, int JobQueuedMs, int JobPendingMs, int JobExpirySeconds, double DataAvailabilityLagMinutes,
-    int FailNextJobs, bool JobsIncludeOpenConversations);
+    int FailNextJobs, bool JobsIncludeOpenConversations, double AnalyticsLagSeconds);

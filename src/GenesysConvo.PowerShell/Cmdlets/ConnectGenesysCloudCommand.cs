@@ -13,7 +13,7 @@ namespace GenesysConvo.Cmdlets;
 /// <summary>Connect-GenesysCloud: OAuth client credentials (renewed by the module), or a token obtained elsewhere.</summary>
 [Cmdlet(VerbsCommunications.Connect, "GenesysCloud", DefaultParameterSetName = EnvironmentSet)]
 [OutputType(typeof(GenesysCloudSession))]
-public sealed class ConnectGenesysCloudCommand : GenesysCmdlet
+public sealed partial class ConnectGenesysCloudCommand : GenesysCmdlet
 {
     private const string ClientSecretSet = "ClientSecret";
     private const string CredentialSet = "Credential";
@@ -21,6 +21,7 @@ public sealed class ConnectGenesysCloudCommand : GenesysCmdlet
     private const string EnvironmentSet = "Environment";
 
     [Parameter(Mandatory = true, ParameterSetName = ClientSecretSet)]
+    [Parameter(Mandatory = true, ParameterSetName = InteractiveSet)]
     [ValidateNotNullOrEmpty]
     public string ClientId { get; set; } = null!;
 
@@ -130,6 +131,9 @@ public sealed class ConnectGenesysCloudCommand : GenesysCmdlet
                 break;
             case AccessTokenSet:
                 options.AccessToken = new AccessToken(Plain(AccessToken), AccessTokenExpiresAt);
+                break;
+            case InteractiveSet:
+                ApplyInteractive(options);
                 break;
             default:
                 environment.ApplyCredentialsTo(options);

@@ -5,6 +5,12 @@ using GenesysConvo.Analytics;
 
 namespace GenesysConvo.Core.Api.Models;
 
+/// <summary>GET /api/v2/analytics/conversations/details?id= (AnalyticsConversationWithoutAttributesMultiGetResponse).</summary>
+public sealed class AnalyticsConversationMultiGetResponse
+{
+    public List<AnalyticsConversation>? Conversations { get; set; }
+}
+
 // Response bodies of the analytics conversation endpoints, as in the official SDKs. Every field is optional:
 // "conversations" is absent past the last page, and servers add fields the module ignores.
 

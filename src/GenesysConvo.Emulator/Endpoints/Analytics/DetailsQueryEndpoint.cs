@@ -38,7 +38,7 @@ public static class DetailsQueryEndpoint
             CheckPaging(pageSize, pageNumber);
 
             var query = DetailsQueryParser.Parse(body, enforceIntervalLimits: true);
-            var now = clock.Now;
+            var now = config.AnalyticsAsOf(clock.Now);
             var matches = ConversationMatcher.Sort(matcher.Find(query, now, startOfDay: true), query.Order, query.OrderBy);
             var response = new DetailsQueryResponse { TotalHits = matches.Count };
             if (body.Aggregations is { Count: > 0 } aggs)

@@ -18,6 +18,7 @@ public static class ControlApi
         ConfigControl.Map(control);
         FaultsControl.Map(control);
         TokensControl.Map(control);
+        LoginControl.Map(control);
         ClockControl.Map(control);
         OrgControl.Map(control);
         ConversationsControl.Map(control);
@@ -29,10 +30,12 @@ public static class ControlApi
 
     /// <summary>POST /__emulator/reset: clears log, faults, config overrides, clock, rate windows and jobs; revokes tokens.</summary>
     private static IResult Reset(RequestLog log, FaultInjector faults, RuntimeConfig config, EmulatorClock clock, TokenStore tokens,
-        RateLimiter rate, DetailsJobStore jobs, Model.Notifications.NotificationHub notifications)
+        RateLimiter rate, DetailsJobStore jobs, Model.Notifications.NotificationHub notifications,
+        BrowserLogin browser)
     {
         notifications.Reset();
         jobs.Clear();
+        browser.Reset();
         log.Clear();
         faults.Clear();
         config.Reset();

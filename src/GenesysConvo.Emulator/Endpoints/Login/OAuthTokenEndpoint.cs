@@ -4,24 +4,23 @@ using GenesysConvo.Emulator.Infrastructure;
 namespace GenesysConvo.Emulator.Endpoints.Login;
 
 /// <summary>
-/// POST /oauth/token on the login host: client-credentials grant with HTTP Basic client authentication.
+/// POST /oauth/token on the login host: client-credentials grant with HTTP Basic client authentication, and the
+/// authorization-code grant with PKCE (<see cref="AuthorizationCodeGrant"/>).
 /// Errors use the login service's OAuth shape {error, description, error_description}, always HTTP 400.
 /// </summary>
 public static class OAuthTokenEndpoint
 {
     public static void Map(IEndpointRouteBuilder app) => app.MapPost("/oauth/token", IssueToken);
 
-    private static async Task<IResult> IssueToken(HttpContext ctx, EmulatorOptions options, TokenStore tokens, RuntimeConfig config)
+    private static async Task<IResult> IssueToken(HttpContext ctx, EmulatorOptions options, TokenStore tokens, RuntimeConfig config,
+        BrowserLogin browser, EmulatorClock clock)
     {
+        var form = ctx.Request.HasFormContentType ? await ctx.Request.ReadFormAsync(ctx.RequestAborted) : null;
+        var grantType = form?["grant_type"].ToString();
+        // A public (PKCE) client has no secret: the code exchange authenticates with the code verifier instead.
+        if (grantType == "authorization_code") return AuthorizationCodeGrant.Exchange(form!, options, tokens, config, browser, clock);
         if (!TryReadBasic(ctx, out var clientId, out var secret))
             return OAuthError("invalid_request", "client authentication required: use HTTP Basic");
-
-        string? grantType = null;
-        if (ctx.Request.HasFormContentType)
-        {
-            var form = await ctx.Request.ReadFormAsync(ctx.RequestAborted);
-            grantType = form["grant_type"].ToString();
-        }
 
         if (string.IsNullOrEmpty(grantType)) return OAuthError("invalid_request", "grant_type is required");
         if (grantType != "client_credentials") return OAuthError("unsupported_grant_type", $"unsupported grant type: {grantType}");
@@ -43,7 +42,7 @@ public static class OAuthTokenEndpoint
             ["expires_in"] = lifetimeSeconds,
         }, Json.Options);
 
-    private static IResult OAuthError(string error, string description)
+    public static IResult OAuthError(string error, string description)
         => Results.Json(new Dictionary<string, string>
         {
             ["error"] = error,

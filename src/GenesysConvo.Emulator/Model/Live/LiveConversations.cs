@@ -190,6 +190,34 @@ public sealed class LiveConversations
         return hit;
     }
 
+    /// <summary>
+    /// Generator indices of the ids among <paramref name="ids"/> that started by <paramref name="now"/> within
+    /// <paramref name="window"/>: one scan for all of them, newest first, stopping once every id is found.
+    /// </summary>
+    public Dictionary<Guid, long> FindIndices(IReadOnlyCollection<Guid> ids, DateTimeOffset now, TimeSpan window)
+    {
+        var found = new ConcurrentDictionary<Guid, long>();
+        var wanted = new HashSet<Guid>(ids);
+        foreach (var id in ids)
+            if (_indexById.TryGetValue(id, out var known) && _generator.StartOf(known) >= now - window && StartedAndMatches(known, id, now))
+                found[id] = known;
+        var (first, end) = _generator.IndexRangeFor(now - window, now.AddTicks(1));
+        const long chunk = 20_000;
+        var fast = FastIdsAgree();
+        for (var high = end; high > first && found.Count < wanted.Count; high -= chunk)
+        {
+            Parallel.For(Math.Max(first, high - chunk), high, k =>
+            {
+                var candidate = fast ? FastIdOf(k) : Guid.TryParse(_generator.Get(k, now)?.ConversationId, out var g) ? g : Guid.Empty;
+                if (wanted.Contains(candidate) && StartedAndMatches(k, candidate, now)) found[candidate] = k;
+            });
+        }
+
+        if (_indexById.Count > 100_000) _indexById.Clear();
+        foreach (var pair in found) _indexById[pair.Key] = pair.Value;
+        return new Dictionary<Guid, long>(found);
+    }
+
     // Conversation k's id is drawn from its generator stream right after the media pick (one draw) and, for voice,
     // the outbound coin (one more draw) — see ConversationGenerator.Build/Builder. Mirroring that makes an id scan cost
     // a few hashes per conversation instead of building each record; FastIdsAgree checks the mirror against the
