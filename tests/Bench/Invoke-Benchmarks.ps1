@@ -23,6 +23,43 @@ function Measure-Peak([scriptblock] $Run) {
     [pscustomobject]@{ Records = $script:count; PeakBytes = [Math]::Max($script:peak, 1); Seconds = $watch.Elapsed.TotalSeconds }
 }
 
+function Measure-WatchMemory($Emulator, [DateTimeOffset] $Day) {
+    $null = Invoke-EmulatorControl $Emulator 'clock' -Method PUT -Body @{ now = $Day.AddHours(6).UtcDateTime.ToString('o'); frozen = $true }
+    $queues = @((Invoke-EmulatorControl $Emulator 'org').queues.id)
+    $ps = [PowerShell]::Create()
+    $null = $ps.AddScript({
+        param($Module, $Queues)
+        Import-Module $Module
+        Watch-GenesysConversation -QueueId $Queues -Timeout 900 | Measure-Object | ForEach-Object Count
+    }).AddArgument((Get-Module GenesysConvo).Path).AddArgument($queues)
+    $handle = $ps.BeginInvoke()
+    function Wait-For([scriptblock] $Condition) {
+        $deadline = [DateTime]::UtcNow.AddSeconds(120)
+        while (-not (& $Condition)) { if ([DateTime]::UtcNow -gt $deadline) { throw 'The watch benchmark timed out.' }; Start-Sleep -Milliseconds 200 }
+    }
+    function Invoke-Hours([int] $Hours) {
+        foreach ($minute in 1..($Hours * 60)) {
+            $null = Invoke-EmulatorControl $Emulator 'clock' -Method PUT -Body @{ advanceSeconds = 60 }
+            Start-Sleep -Milliseconds 10
+        }
+        Start-Sleep -Seconds 2
+        [GC]::Collect(); [GC]::WaitForPendingFinalizers(); [GC]::Collect()
+        [GC]::GetTotalMemory($true)
+    }
+    try {
+        Wait-For { @((Invoke-EmulatorControl $Emulator 'notifications').channels | Where-Object connected).Count -gt 0 }
+        $after2 = Invoke-Hours 2
+        $after12 = Invoke-Hours 10
+        $events = @(Invoke-EmulatorControl $Emulator 'notifications/events' | Where-Object delivered).Count
+    } finally {
+        $ps.Stop(); $ps.Dispose()
+        $null = Invoke-EmulatorControl $Emulator 'clock' -Method PUT -Body @{ frozen = $false }
+    }
+    $ratio = $after12 / $after2
+    [pscustomobject]@{ Benchmark = 'Memory, Watch after 12 h / after 2 h (emulated)'; Ratio = [Math]::Round($ratio, 2); Goal = '< 1.5'
+                       Met = $ratio -lt 1.5; Detail = ('{0} queues, {1} events, {2:n1} / {3:n1} MB' -f $queues.Count, $events, ($after2 / 1MB), ($after12 / 1MB)) }
+}
+
 $emulator = Start-GenesysEmulator
 try {
     Connect-Emulator $emulator
@@ -61,6 +98,10 @@ try {
     $module = @(Search-GenesysConversationHistory -StartTime $day -EndTime $day.AddDays(1)).Count
     $moduleSeconds = $watch.Elapsed.TotalSeconds
     $results.Add([pscustomobject]@{ Benchmark = 'Time, module / Invoke-RestMethod loop (1 day)'; Ratio = [Math]::Round($moduleSeconds / $loop, 2); Goal = '< 1.5'; Met = ($moduleSeconds / $loop) -lt 1.5; Detail = ('{0} vs {1} records, {2:n2} s vs {3:n2} s' -f $module, $raw, $moduleSeconds, $loop) })
+
+    # 4. Watch-GenesysConversation memory stays flat over a long emulated run: every queue watched while the emulator
+    #    clock moves 12 hours in minutes; live managed memory after 12 h / after 2 h (events are not kept).
+    $results.Add((Measure-WatchMemory $emulator $day))
 
     $results | Format-Table -AutoSize | Out-Host
     $missed = @($results | Where-Object { -not $_.Met })
