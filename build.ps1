@@ -144,6 +144,8 @@ switch ($Task) {
         $benchArguments = @('-ModulePath', $out)
         if ($Quick) { $benchArguments += '-Quick' }
         if ($UpdateReadme) { $benchArguments += '-UpdateReadme' }
-        exit (Invoke-ChildPwsh (Join-Path $root 'tests/Bench/Invoke-Benchmarks.ps1') $benchArguments)
+        $main = Invoke-ChildPwsh (Join-Path $root 'tests/Bench/Invoke-Benchmarks.ps1') $benchArguments
+        $watch = Invoke-ChildPwsh (Join-Path $root 'tests/Bench/Measure-WatchMemory.ps1') @('-ModulePath', $out)
+        exit ([Math]::Max($main, $watch))
     }
 }
