@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using GenesysConvo.Analytics;
 using GenesysConvo.Core.Api;
+using GenesysConvo.Core.Api.Models;
 using GenesysConvo.Core.Diagnostics;
 
 namespace GenesysConvo.Core.Analytics.Details;
@@ -28,6 +29,8 @@ public sealed class ConversationDetailsReader
     private readonly AnalyticsApi _api;
     private readonly DetailsRequest _request;
     private readonly DetailsProgress _progress = new DetailsProgress();
+    /// <summary>First pages of query slices read while planning (by cost), given instead of asking for them again.</summary>
+    private Dictionary<TimeWindow, AnalyticsConversationQueryResponse>? _firstPages;
 
     public ConversationDetailsReader(AnalyticsApi api, DetailsRequest request)
     {
@@ -69,7 +72,7 @@ public sealed class ConversationDetailsReader
                         $"({unit.Window.Start:yyyy-MM-dd HH:mm} to {unit.Window.End:yyyy-MM-dd HH:mm} UTC)";
             var pages = unit.Kind == DetailsUnitKind.Job
                 ? ReadJobAsync(unit.Window, label, cancellationToken)
-                : new QueryUnitReader(_api, _request, _progress, Position).ReadAsync(unit, label, cancellationToken);
+                : new QueryUnitReader(_api, _request, _progress, Position, _firstPages).ReadAsync(unit, label, cancellationToken);
             await foreach (var page in pages.ConfigureAwait(false)) yield return page;
             Position.FinishUnit();
             yield return new DetailsPage(Array.Empty<AnalyticsConversation>(), label + ", done", _progress.Fetched, _progress.Estimated)
@@ -80,7 +83,7 @@ public sealed class ConversationDetailsReader
     }
 
     /// <summary>The units to read: the resumed read's, or a new plan (asking the datalake where its data ends when
-    /// the jobs API is to be used: for long windows, or -Bulk).</summary>
+    /// the jobs API is to be used: for long windows, -Bulk, or a window it holds where a job costs fewer requests).</summary>
     private async Task<DetailsPlan> PlanAsync(CancellationToken cancellationToken)
     {
         if (Position.Planned) return DetailsPlan.Make(_request, Position.Availability);
@@ -92,6 +95,12 @@ public sealed class ConversationDetailsReader
                 .ConfigureAwait(false);
             OperationContext.Observer.Verbose($"The datalake holds data up to {available:u}: jobs API before " +
                                               $"{DetailsPlan.SeamOf(available.Value):u}, details query after.");
+        }
+        else if (DetailsCost.MayBeHeld(_request, _api.Time.GetUtcNow()))
+        {
+            var cost = new DetailsCost(_api, _request);
+            available = await cost.ChooseAsync(cancellationToken).ConfigureAwait(false);
+            _firstPages = available is null ? cost.FirstPages : null;
         }
         Position.Planned = true;
         Position.Availability = available;

@@ -15,7 +15,7 @@ namespace GenesysConvo.Core.Analytics.Details;
 internal sealed class DetailsJobReader
 {
     /// <summary>Result page size (docs/genesys-api.md §3: the maximum is unconfirmed; third-party exporters use 1,000).</summary>
-    private const int ResultPageSize = 1000;
+    internal const int ResultPageSize = 1000;
     /// <summary>How many times an empty result page is asked for again: then an empty last page is the end, and an empty
     /// page with a cursor to more fails the read.</summary>
     private const int EmptyPageRetries = 2;

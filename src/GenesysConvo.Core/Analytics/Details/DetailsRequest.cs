@@ -7,7 +7,8 @@ namespace GenesysConvo.Core.Analytics.Details;
 
 public enum DetailsSource
 {
-    /// <summary>The details query; the jobs API for the part of windows longer than 31 days that the datalake holds.</summary>
+    /// <summary>The details query; the jobs API for the part of windows longer than 31 days that the datalake holds, and for
+    /// a shorter window it holds whole when a job needs fewer requests (DetailsCost).</summary>
     Auto,
     /// <summary>Only the synchronous details query.</summary>
     Query,
@@ -24,6 +25,8 @@ public class DetailsRequest
     public bool IncludeActive { get; set; }
     public int PageSize { get; set; } = AnalyticsApi.MaxDetailsPageSize;
     public DetailsSource Source { get; set; }
+    /// <summary>At most this many conversations are read (-Skip plus -First; null: all): Auto counts a read's cost up to them.</summary>
+    public long? Wanted { get; set; }
     /// <summary>The title of the progress the engine reports while it waits (a details job).</summary>
     public string Activity { get; set; } = "Reading conversation details";
     /// <summary>Read the jobs part as one job per this span (null: one job), so a resumed read repeats less.</summary>

@@ -24,13 +24,16 @@ internal sealed class QueryUnitReader
     private readonly DetailsRequest _request;
     private readonly DetailsProgress _progress;
     private readonly DetailsPosition _position;
+    private readonly Dictionary<TimeWindow, AnalyticsConversationQueryResponse>? _firstPages;
 
-    public QueryUnitReader(AnalyticsApi api, DetailsRequest request, DetailsProgress progress, DetailsPosition position)
+    public QueryUnitReader(AnalyticsApi api, DetailsRequest request, DetailsProgress progress, DetailsPosition position,
+        Dictionary<TimeWindow, AnalyticsConversationQueryResponse>? firstPages = null)
     {
         _api = api;
         _request = request;
         _progress = progress;
         _position = position;
+        _firstPages = firstPages;
     }
 
     public async IAsyncEnumerable<DetailsPage> ReadAsync(
@@ -141,7 +144,9 @@ internal sealed class QueryUnitReader
         var delay = _api.RetryDelay;
         for (var attempt = 0; ; attempt++)
         {
-            var page = await _api.PostConversationsDetailsQueryAsync(body, cancellationToken).ConfigureAwait(false);
+            var page = attempt == 0 && pageNumber == 1 && TakeFirstPage(query, slice) is { } read
+                ? read
+                : await _api.PostConversationsDetailsQueryAsync(body, cancellationToken).ConfigureAwait(false);
             if (page.TotalHits is { } hits) state.TotalHits = hits;
             var count = page.Conversations?.Count ?? 0;
             // An empty page is the end only when it carries the API's count (docs/genesys-api.md §2.5: totalHits is always
@@ -161,6 +166,14 @@ internal sealed class QueryUnitReader
             await _api.Time.DelayAsync(delay, cancellationToken).ConfigureAwait(false);
             delay += delay;
         }
+    }
+
+    /// <summary>The first page of a query slice that planning read already (once: asked again, it is asked of the API).</summary>
+    private AnalyticsConversationQueryResponse? TakeFirstPage(DetailsQuery query, TimeWindow slice)
+    {
+        if (_firstPages is null || !ReferenceEquals(query, _request.Query) || !_firstPages.TryGetValue(slice, out var page)) return null;
+        _firstPages.Remove(slice);
+        return page;
     }
 
     private GenesysApiException Incomplete(TimeWindow slice, int pageNumber, SliceState state) =>

@@ -53,6 +53,7 @@ public static class HistorySearch
     public static Task<long> SearchAsync(GenesysApi api, NameResolver names, HistoryRequest request, System.Action<object> write,
         CancellationToken cancellationToken)
     {
+        if (request.Limit is { } limit) request.Wanted = limit > long.MaxValue - request.Skip ? long.MaxValue : limit + request.Skip;
         var reader = new ConversationDetailsReader(api.Analytics, request);
         var builder = new ConversationRecordBuilder(names.NameOf, api.Connection.Options.Time.GetUtcNow());
         var writer = new DetailsRecordWriter(names, conversation => Shape(builder, request.Expand, conversation), write)
