@@ -24,14 +24,19 @@ public sealed class RoutingApi
     public Task<EntityListing<NamedEntity>> GetQueuesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
         ListAsync(QueuesPath, ids.Select(id => ("id", id)), cancellationToken);
 
-    public Task<EntityListing<NamedEntity>> GetQueuesByNameAsync(string namePattern, CancellationToken cancellationToken) =>
-        ListAsync(QueuesPath, new[] { ("name", namePattern) }, cancellationToken);
+    /// <summary>By name pattern (a leading or trailing * matches any text); the first page of all when null.</summary>
+    public Task<EntityListing<NamedEntity>> GetQueuesByNameAsync(string? namePattern, CancellationToken cancellationToken) =>
+        ListAsync(QueuesPath, ByName(namePattern), cancellationToken);
 
     public Task<EntityListing<NamedEntity>> GetWrapupCodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
         ListAsync(WrapupCodesPath, ids.Select(id => ("id", id)), cancellationToken);
 
-    public Task<EntityListing<NamedEntity>> GetWrapupCodesByNameAsync(string namePattern, CancellationToken cancellationToken) =>
-        ListAsync(WrapupCodesPath, new[] { ("name", namePattern) }, cancellationToken);
+    /// <summary>By name pattern (a leading or trailing * matches any text); the first page of all when null.</summary>
+    public Task<EntityListing<NamedEntity>> GetWrapupCodesByNameAsync(string? namePattern, CancellationToken cancellationToken) =>
+        ListAsync(WrapupCodesPath, ByName(namePattern), cancellationToken);
+
+    private static IEnumerable<(string, string)> ByName(string? namePattern) =>
+        namePattern is null ? Enumerable.Empty<(string, string)>() : new[] { ("name", namePattern) };
 
     private Task<EntityListing<NamedEntity>> ListAsync(
         string path, IEnumerable<(string, string)> query, CancellationToken cancellationToken) =>

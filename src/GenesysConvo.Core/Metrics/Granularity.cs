@@ -57,6 +57,14 @@ public sealed class Granularity
 
     private const string Examples = "PT15M, PT30M, PT1H, P1D, P7D or P1M";
 
+    /// <summary>The bucket sizes reports use, as ISO-8601 durations the API takes, for completion; any other duration
+    /// is accepted too.</summary>
+    public static readonly IReadOnlyList<(string Iso, string Meaning)> Common = new[]
+    {
+        ("PT15M", "15 minutes"), ("PT30M", "30 minutes"), ("PT1H", "1 hour"), ("PT4H", "4 hours"), ("PT12H", "12 hours"),
+        ("P1D", "1 day (local midnight to midnight)"), ("P7D", "1 week of 7 local days"), ("P1M", "1 calendar month"),
+    };
+
     private static Granularity FromTimeSpan(TimeSpan span)
     {
         if (span <= TimeSpan.Zero || span.Ticks % TimeSpan.TicksPerSecond != 0)

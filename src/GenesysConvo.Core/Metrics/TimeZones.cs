@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 
 namespace GenesysConvo.Core.Metrics;
 
@@ -18,6 +20,13 @@ public static class TimeZones
         }
         return (zone, IanaIdOf(zone));
     }
+
+    /// <summary>The ids of the zones this machine knows (IANA on Linux and macOS, Windows ids on Windows) and UTC, each
+    /// with its display name, for completion.</summary>
+    public static IEnumerable<(string Id, string DisplayName)> Known() =>
+        new[] { ("UTC", "Coordinated Universal Time") }
+            .Concat(TimeZoneInfo.GetSystemTimeZones().Select(z => (z.Id, z.DisplayName)))
+            .GroupBy(z => z.Item1, StringComparer.OrdinalIgnoreCase).Select(g => g.First());
 
     private static string IanaIdOf(TimeZoneInfo zone)
     {

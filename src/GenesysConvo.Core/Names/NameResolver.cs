@@ -31,7 +31,11 @@ public sealed class NameResolver
         _api = api;
         _names = Enum.GetValues(typeof(NameKind)).Cast<NameKind>()
             .ToDictionary(k => k, _ => new ConcurrentDictionary<string, string?>(StringComparer.OrdinalIgnoreCase));
+        Completions = new NameCompletions(api, (kind, id, name) => _names[kind][id] = name);
     }
+
+    /// <summary>Names that start with what was typed, for tab completion (cached like the rest).</summary>
+    public NameCompletions Completions { get; }
 
     public string? NameOf(NameKind kind, string? id) =>
         id != null && _names[kind].TryGetValue(id, out var name) ? name : null;

@@ -19,11 +19,13 @@ public sealed class GetGenesysActiveConversationCommand : GenesysApiCmdlet
 
     [Parameter(ParameterSetName = ListSet)]
     [Alias("Queue")]
+    [ArgumentCompleter(typeof(QueueNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string[] QueueId { get; set; } = Array.Empty<string>();
 
     [Parameter(ParameterSetName = ListSet)]
     [Alias("User", "Agent")]
+    [ArgumentCompleter(typeof(UserNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string[] UserId { get; set; } = Array.Empty<string>();
 

@@ -15,11 +15,13 @@ public sealed class GetGenesysConversationMetricCommand : GenesysAnalyticsCmdlet
 {
     /// <summary>Bucket size: PT15M, PT30M, PT1H, P1D, P7D, P1M … or a TimeSpan. Default: one bucket for the window.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(GranularityCompleter))]
     [ValidateNotNull]
     public object Granularity { get; set; } = null!;
 
     /// <summary>IANA or Windows time zone id for day/week/month buckets; default: this machine's zone.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(TimeZoneCompleter))]
     [ValidateNotNullOrEmpty]
     public string? TimeZone { get; set; }
 

@@ -30,11 +30,13 @@ public abstract class GenesysAnalyticsCmdlet : GenesysApiCmdlet
 
     [Parameter]
     [Alias("Queue")]
+    [ArgumentCompleter(typeof(QueueNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string[] QueueId { get; set; } = Array.Empty<string>();
 
     [Parameter]
     [Alias("User", "Agent")]
+    [ArgumentCompleter(typeof(UserNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string[] UserId { get; set; } = Array.Empty<string>();
 

@@ -10,6 +10,7 @@ public abstract class GenesysHistoryCmdlet : GenesysAnalyticsCmdlet
 {
     [Parameter]
     [Alias("WrapUpCodeId")]
+    [ArgumentCompleter(typeof(WrapUpCodeNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string[] WrapUpCode { get; set; } = Array.Empty<string>();
 
