@@ -68,11 +68,16 @@ BeforeAll {
     }
     function Assert-SnapshotAfterLastGap($Watch, [string] $QueueId) {
         # The re-read after the gap: Snapshot records, equal to the live set of the queue at that (frozen) instant.
-        $records = Get-Records $Watch
-        $gap = [array]::FindLastIndex([object[]]$records, [Predicate[object]] { param($r) $r.Change -eq 'Gap' })
-        $gap | Should -BeGreaterOrEqual 0 -Because 'a gap marker is written after the interruption'
-        $snapshot = @($records[($gap + 1)..($records.Count - 1)] | Where-Object Change -eq 'Snapshot' | Where-Object QueueId -eq $QueueId)
         $live = Get-LiveIn $QueueId
+        function Get-SnapshotAfterLastGap {
+            $records = Get-Records $Watch
+            $gap = [array]::FindLastIndex([object[]]$records, [Predicate[object]] { param($r) $r.Change -eq 'Gap' })
+            $gap | Should -BeGreaterOrEqual 0 -Because 'a gap marker is written after the interruption'
+            if ($gap -eq $records.Count - 1) { return @() }
+            @($records[($gap + 1)..($records.Count - 1)] | Where-Object Change -eq 'Snapshot' | Where-Object QueueId -eq $QueueId)
+        }
+        Wait-Until { (Get-SnapshotAfterLastGap).Count -ge $live.Count } 'the re-read after the gap'
+        $snapshot = Get-SnapshotAfterLastGap
         @($snapshot.ConversationId | Sort-Object) -join ',' | Should -Be (@($live.conversationId | Sort-Object) -join ',')
     }
 
@@ -121,8 +126,6 @@ Describe 'Watch-GenesysConversation' {
         function Wait-Gap {
             Wait-Until { @(Get-Records $watch | Where-Object Change -eq 'Gap').Count -gt $seen.Gaps } 'a gap marker'
             $seen.Gaps++
-            Start-Sleep -Milliseconds 500   # the re-read's snapshot records follow the marker
-            Wait-Until { (Get-Records $watch)[-1].Change -in 'Snapshot', 'Gap' -or (Get-LiveIn $queueId).Count -eq 0 } 'the re-read'
         }
 
         # A dropped socket, then five minutes no socket listens: those events are lost (the ground truth says so).
@@ -178,6 +181,18 @@ Describe 'Watch-GenesysConversation' {
         $null = Watch-GenesysConversation -QueueId $queueId -ConversationId $conversationId -Timeout 3 -Session $session -WarningVariable warnings 3>$null
         ($warnings -join "`n") | Should -Match ([regex]::Escape("v2.detail.events.conversation.$conversationId.acd.start"))
         ($warnings -join "`n") | Should -Match 'analytics:conversationDetail:view'
+    }
+
+    It 'refuses bad input before any request, naming the fix' -ForEach @(
+        @{ Parameters = @{}; Message = '*Nothing to watch: give -QueueId, -UserId or -ConversationId*' }
+        @{ Parameters = @{ ConversationId = 'not-a-guid' }; Message = "*-ConversationId 'not-a-guid' is not a conversation id*" }
+    ) {
+        $null = Invoke-EmulatorControl $emulator 'requests' -Method DELETE
+        $failure = { Watch-GenesysConversation @Parameters -Timeout 5 -Session $session } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike 'GenesysConvo.InvalidWatch*'
+        $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $failure.Exception.Message | Should -BeLike $Message
+        @(Get-EmulatorRequest $emulator -Api).Count | Should -Be 0
     }
 
     It 'stops within a second on Ctrl+C and deletes its subscriptions' {
