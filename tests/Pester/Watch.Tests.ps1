@@ -224,3 +224,70 @@ Describe 'Watch-GenesysConversation' {
         @($records | Where-Object Change -in 'LeftQueue', 'Abandoned').Count | Should -Be 1 -Because 'its wait in the queue ended once'
     }
 }
+
+Describe "The emulator's notifications API" {
+    BeforeEach {
+        Reset-Emulator $emulator
+        Set-Instant $instant
+        $null = Invoke-EmulatorControl $emulator 'config' -Method PUT -Body @{ tokenLifetimeSeconds = 3600 }
+        $basic = [Convert]::ToBase64String([Text.Encoding]::ASCII.GetBytes("$($emulator.ClientId):$($emulator.ClientSecret)"))
+        $token = (Invoke-RestMethod -Method Post -Uri "$($emulator.LoginUrl)/oauth/token" -Headers @{ Authorization = "Basic $basic" } `
+            -Body @{ grant_type = 'client_credentials' } -ContentType 'application/x-www-form-urlencoded').access_token
+        $headers = @{ Authorization = "Bearer $token" }
+        $channel = Invoke-RestMethod -Method Post -Uri "$($emulator.ApiUrl)/api/v2/notifications/channels" -Headers $headers
+        $socket = [Net.WebSockets.ClientWebSocket]::new()
+        $buffer = [byte[]]::new(65536)
+        function Send-Text([string] $Text) {
+            $null = $socket.SendAsync([ArraySegment[byte]][Text.Encoding]::UTF8.GetBytes($Text), 'Text', $true, [Threading.CancellationToken]::None).Wait(5000)
+        }
+        function Receive-Text {
+            # One message within 5 s, or $null (never an unbounded wait).
+            $read = $socket.ReceiveAsync([ArraySegment[byte]]$buffer, [Threading.CancellationToken]::None)
+            if (-not $read.Wait(5000)) { return $null }
+            if ($read.Result.MessageType -eq 'Close') { return 'closed' }
+            [Text.Encoding]::UTF8.GetString($buffer, 0, $read.Result.Count)
+        }
+    }
+    AfterEach { $socket.Dispose() }
+
+    It 'answers a ping, subscribes over the socket, heartbeats, and ends an expired channel with a 404 message' {
+        $channel.connectUri | Should -Match '^ws://127\.0\.0\.1:\d+/channels/streaming-\d+-[a-z0-9]+$'
+        ([DateTimeOffset]$channel.expires - $instant).TotalHours | Should -Be 24
+        $socket.ConnectAsync([uri]$channel.connectUri, [Threading.CancellationToken]::None).Wait(5000) | Should -BeTrue
+
+        Send-Text '{"message":"ping"}'
+        (Receive-Text | ConvertFrom-Json).eventBody.message | Should -Be 'pong'
+        Send-Text '{"message":"subscribe","topics":["v2.users.00000000-0000-0000-0000-000000000001.conversations"],"correlationId":"x1"}'
+        $answer = Receive-Text | ConvertFrom-Json
+        $answer.status | Should -Be 'subscribed'
+        $answer.correlationId | Should -Be 'x1'
+        (Invoke-EmulatorControl $emulator 'notifications').channels[0].topics | Should -Be 'v2.users.00000000-0000-0000-0000-000000000001.conversations'
+
+        $null = Invoke-EmulatorControl $emulator 'notifications/config' -Method PUT -Body @{ heartbeatSeconds = 0.5 }
+        (Receive-Text | ConvertFrom-Json).eventBody.message | Should -Be 'WebSocket Heartbeat'
+
+        $null = Invoke-EmulatorControl $emulator "notifications/channels/$($channel.id)/expire" -Method POST
+        do { $message = Receive-Text } while ($message -like '*Heartbeat*')
+        ($message | ConvertFrom-Json).result | Should -Be '404'
+        $again = [Net.WebSockets.ClientWebSocket]::new()
+        { $again.ConnectAsync([uri]$channel.connectUri, [Threading.CancellationToken]::None).Wait(5000) } | Should -Throw
+        $again.Dispose()
+    }
+
+    It 'rejects a topic without permission (403, or Rejected with ignoreErrors) and more than 1,000 topics' {
+        $uri = "$($emulator.ApiUrl)/api/v2/notifications/channels/$($channel.id)/subscriptions"
+        $null = Invoke-EmulatorControl $emulator 'config' -Method PUT -Body @{ deniedPermissions = @('conversation:communication:view') }
+        $topic = 'v2.routing.queues.00000000-0000-0000-0000-000000000002.conversations'
+        $denied = { Invoke-RestMethod -Method Put -Uri $uri -Headers $headers -ContentType 'application/json' -Body "[{`"id`":`"$topic`"}]" } |
+            Should -Throw -PassThru
+        $denied.Exception.Response.StatusCode.value__ | Should -Be 403
+        $answer = Invoke-RestMethod -Method Put -Uri "$uri`?ignoreErrors=true" -Headers $headers -ContentType 'application/json' -Body "[{`"id`":`"$topic`"}]"
+        $answer.entities[0].state | Should -Be 'Rejected'
+        $answer.entities[0].missingPermissions | Should -Be 'conversation:communication:view'
+
+        $null = Invoke-EmulatorControl $emulator 'config' -Method PUT -Body @{ deniedPermissions = @() }
+        $many = '[' + ((1..1001 | ForEach-Object { '{{"id":"v2.users.00000000-0000-0000-0000-{0:d12}.conversations"}}' -f $_ }) -join ',') + ']'
+        $tooMany = { Invoke-RestMethod -Method Put -Uri $uri -Headers $headers -ContentType 'application/json' -Body $many } | Should -Throw -PassThru
+        $tooMany.Exception.Response.StatusCode.value__ | Should -Be 400
+    }
+}
