@@ -68,11 +68,16 @@ BeforeAll {
     }
     function Assert-SnapshotAfterLastGap($Watch, [string] $QueueId) {
         # The re-read after the gap: Snapshot records, equal to the live set of the queue at that (frozen) instant.
-        $records = Get-Records $Watch
-        $gap = [array]::FindLastIndex([object[]]$records, [Predicate[object]] { param($r) $r.Change -eq 'Gap' })
-        $gap | Should -BeGreaterOrEqual 0 -Because 'a gap marker is written after the interruption'
-        $snapshot = @($records[($gap + 1)..($records.Count - 1)] | Where-Object Change -eq 'Snapshot' | Where-Object QueueId -eq $QueueId)
         $live = Get-LiveIn $QueueId
+        function Get-SnapshotAfterLastGap {
+            $records = Get-Records $Watch
+            $gap = [array]::FindLastIndex([object[]]$records, [Predicate[object]] { param($r) $r.Change -eq 'Gap' })
+            $gap | Should -BeGreaterOrEqual 0 -Because 'a gap marker is written after the interruption'
+            if ($gap -eq $records.Count - 1) { return @() }
+            @($records[($gap + 1)..($records.Count - 1)] | Where-Object Change -eq 'Snapshot' | Where-Object QueueId -eq $QueueId)
+        }
+        Wait-Until { (Get-SnapshotAfterLastGap).Count -ge $live.Count } 'the re-read after the gap'
+        $snapshot = Get-SnapshotAfterLastGap
         @($snapshot.ConversationId | Sort-Object) -join ',' | Should -Be (@($live.conversationId | Sort-Object) -join ',')
     }
 
@@ -121,8 +126,6 @@ Describe 'Watch-GenesysConversation' {
         function Wait-Gap {
             Wait-Until { @(Get-Records $watch | Where-Object Change -eq 'Gap').Count -gt $seen.Gaps } 'a gap marker'
             $seen.Gaps++
-            Start-Sleep -Milliseconds 500   # the re-read's snapshot records follow the marker
-            Wait-Until { (Get-Records $watch)[-1].Change -in 'Snapshot', 'Gap' -or (Get-LiveIn $queueId).Count -eq 0 } 'the re-read'
         }
 
         # A dropped socket, then five minutes no socket listens: those events are lost (the ground truth says so).
@@ -180,6 +183,18 @@ Describe 'Watch-GenesysConversation' {
         ($warnings -join "`n") | Should -Match 'analytics:conversationDetail:view'
     }
 
+    It 'refuses bad input before any request, naming the fix' -ForEach @(
+        @{ Parameters = @{}; Message = '*Nothing to watch: give -QueueId, -UserId or -ConversationId*' }
+        @{ Parameters = @{ ConversationId = 'not-a-guid' }; Message = "*-ConversationId 'not-a-guid' is not a conversation id*" }
+    ) {
+        $null = Invoke-EmulatorControl $emulator 'requests' -Method DELETE
+        $failure = { Watch-GenesysConversation @Parameters -Timeout 5 -Session $session } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike 'GenesysConvo.InvalidWatch*'
+        $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $failure.Exception.Message | Should -BeLike $Message
+        @(Get-EmulatorRequest $emulator -Api).Count | Should -Be 0
+    }
+
     It 'stops within a second on Ctrl+C and deletes its subscriptions' {
         $watch = Start-Watch @{ QueueId = $queueId; Session = $session; Timeout = 60 }
         Wait-Connected
@@ -207,5 +222,72 @@ Describe 'Watch-GenesysConversation' {
         $truth = @(Invoke-EmulatorControl $emulator 'notifications/events' | Where-Object { $_.conversationId -eq $waiting.conversationId -and $_.delivered })
         @($records | Where-Object Change -ne 'Snapshot').Count | Should -Be $truth.Count
         @($records | Where-Object Change -in 'LeftQueue', 'Abandoned').Count | Should -Be 1 -Because 'its wait in the queue ended once'
+    }
+}
+
+Describe "The emulator's notifications API" {
+    BeforeEach {
+        Reset-Emulator $emulator
+        Set-Instant $instant
+        $null = Invoke-EmulatorControl $emulator 'config' -Method PUT -Body @{ tokenLifetimeSeconds = 3600 }
+        $basic = [Convert]::ToBase64String([Text.Encoding]::ASCII.GetBytes("$($emulator.ClientId):$($emulator.ClientSecret)"))
+        $token = (Invoke-RestMethod -Method Post -Uri "$($emulator.LoginUrl)/oauth/token" -Headers @{ Authorization = "Basic $basic" } `
+            -Body @{ grant_type = 'client_credentials' } -ContentType 'application/x-www-form-urlencoded').access_token
+        $headers = @{ Authorization = "Bearer $token" }
+        $channel = Invoke-RestMethod -Method Post -Uri "$($emulator.ApiUrl)/api/v2/notifications/channels" -Headers $headers
+        $socket = [Net.WebSockets.ClientWebSocket]::new()
+        $buffer = [byte[]]::new(65536)
+        function Send-Text([string] $Text) {
+            $null = $socket.SendAsync([ArraySegment[byte]][Text.Encoding]::UTF8.GetBytes($Text), 'Text', $true, [Threading.CancellationToken]::None).Wait(5000)
+        }
+        function Receive-Text {
+            # One message within 5 s, or $null (never an unbounded wait).
+            $read = $socket.ReceiveAsync([ArraySegment[byte]]$buffer, [Threading.CancellationToken]::None)
+            if (-not $read.Wait(5000)) { return $null }
+            if ($read.Result.MessageType -eq 'Close') { return 'closed' }
+            [Text.Encoding]::UTF8.GetString($buffer, 0, $read.Result.Count)
+        }
+    }
+    AfterEach { $socket.Dispose() }
+
+    It 'answers a ping, subscribes over the socket, heartbeats, and ends an expired channel with a 404 message' {
+        $channel.connectUri | Should -Match '^ws://127\.0\.0\.1:\d+/channels/streaming-\d+-[a-z0-9]+$'
+        ([DateTimeOffset]$channel.expires - $instant).TotalHours | Should -Be 24
+        $socket.ConnectAsync([uri]$channel.connectUri, [Threading.CancellationToken]::None).Wait(5000) | Should -BeTrue
+
+        Send-Text '{"message":"ping"}'
+        (Receive-Text | ConvertFrom-Json).eventBody.message | Should -Be 'pong'
+        Send-Text '{"message":"subscribe","topics":["v2.users.00000000-0000-0000-0000-000000000001.conversations"],"correlationId":"x1"}'
+        $answer = Receive-Text | ConvertFrom-Json
+        $answer.status | Should -Be 'subscribed'
+        $answer.correlationId | Should -Be 'x1'
+        (Invoke-EmulatorControl $emulator 'notifications').channels[0].topics | Should -Be 'v2.users.00000000-0000-0000-0000-000000000001.conversations'
+
+        $null = Invoke-EmulatorControl $emulator 'notifications/config' -Method PUT -Body @{ heartbeatSeconds = 0.5 }
+        (Receive-Text | ConvertFrom-Json).eventBody.message | Should -Be 'WebSocket Heartbeat'
+
+        $null = Invoke-EmulatorControl $emulator "notifications/channels/$($channel.id)/expire" -Method POST
+        do { $message = Receive-Text } while ($message -like '*Heartbeat*')
+        ($message | ConvertFrom-Json).result | Should -Be '404'
+        $again = [Net.WebSockets.ClientWebSocket]::new()
+        { $again.ConnectAsync([uri]$channel.connectUri, [Threading.CancellationToken]::None).Wait(5000) } | Should -Throw
+        $again.Dispose()
+    }
+
+    It 'rejects a topic without permission (403, or Rejected with ignoreErrors) and more than 1,000 topics' {
+        $uri = "$($emulator.ApiUrl)/api/v2/notifications/channels/$($channel.id)/subscriptions"
+        $null = Invoke-EmulatorControl $emulator 'config' -Method PUT -Body @{ deniedPermissions = @('conversation:communication:view') }
+        $topic = 'v2.routing.queues.00000000-0000-0000-0000-000000000002.conversations'
+        $denied = { Invoke-RestMethod -Method Put -Uri $uri -Headers $headers -ContentType 'application/json' -Body "[{`"id`":`"$topic`"}]" } |
+            Should -Throw -PassThru
+        $denied.Exception.Response.StatusCode.value__ | Should -Be 403
+        $answer = Invoke-RestMethod -Method Put -Uri "$uri`?ignoreErrors=true" -Headers $headers -ContentType 'application/json' -Body "[{`"id`":`"$topic`"}]"
+        $answer.entities[0].state | Should -Be 'Rejected'
+        $answer.entities[0].missingPermissions | Should -Be 'conversation:communication:view'
+
+        $null = Invoke-EmulatorControl $emulator 'config' -Method PUT -Body @{ deniedPermissions = @() }
+        $many = '[' + ((1..1001 | ForEach-Object { '{{"id":"v2.users.00000000-0000-0000-0000-{0:d12}.conversations"}}' -f $_ }) -join ',') + ']'
+        $tooMany = { Invoke-RestMethod -Method Put -Uri $uri -Headers $headers -ContentType 'application/json' -Body $many } | Should -Throw -PassThru
+        $tooMany.Exception.Response.StatusCode.value__ | Should -Be 400
     }
 }

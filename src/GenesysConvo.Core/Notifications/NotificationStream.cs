@@ -101,6 +101,8 @@ public sealed class NotificationStream
         private readonly IReadOnlyList<string> _topics;
         private readonly Func<NotificationItem, CancellationToken, Task> _handle;
         private Channel? _channel;
+        /// <summary>The channel left for a new one: its subscriptions go once the new socket is up.</summary>
+        private Channel? _retired;
         private DateTimeOffset? _tokenExpires;
         private INotificationSocket? _socket;
         private bool _subscribedOnce;
@@ -155,8 +157,6 @@ public sealed class NotificationStream
                 await CleanUpAsync(_retired).ConfigureAwait(false);
             }
         }
-
-        private Channel? _retired;
 
         /// <summary>Connects (a new channel first if needed), writes the gap of the reconnect, then reads until the socket
         /// needs replacing: returns why, and whether the channel itself is still good.</summary>
