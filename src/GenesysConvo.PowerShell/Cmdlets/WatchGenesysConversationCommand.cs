@@ -18,12 +18,14 @@ public sealed class WatchGenesysConversationCommand : GenesysApiCmdlet
     /// <summary>Queues by name or id: every conversation that reaches them.</summary>
     [Parameter]
     [Alias("Queue")]
+    [ArgumentCompleter(typeof(QueueNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string[] QueueId { get; set; } = Array.Empty<string>();
 
     /// <summary>Users (agents) by name, e-mail or id: every conversation they take part in.</summary>
     [Parameter]
     [Alias("User", "Agent")]
+    [ArgumentCompleter(typeof(UserNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string[] UserId { get; set; } = Array.Empty<string>();
 
