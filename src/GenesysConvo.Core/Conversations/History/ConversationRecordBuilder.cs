@@ -61,6 +61,7 @@ public sealed class ConversationRecordBuilder
             AcwTime = Total(metrics, "tAcw"),
             WaitTime = Total(metrics, "tAcd"),
             AlertTime = Total(metrics, "tAlert"),
+            Source = ConversationSource.Analytics,
             Participants = c.Participants,
             Detail = c,
         };
