@@ -100,6 +100,31 @@ Describe 'A failed export' {
     }
 }
 
+Describe 'A long export under the real rate limit' {
+    BeforeAll {
+        $busy = Start-GenesysEmulator -ArgumentList '--conversations-per-hour', '2000', '--rate-limit', '300'
+        # The datalake holds none of the window, so Auto reads all of it through the details query, page by page.
+        $null = Invoke-EmulatorControl $busy 'config' -Method PUT -Body @{ dataAvailabilityLagMinutes = 10080 }
+    }
+    AfterAll { Stop-GenesysEmulator $busy }
+
+    It 'is paced by the inin-ratelimit-* headers: more requests than a minute allows, not one 429, every conversation once' {
+        $busySession = Connect-Emulator $busy -With @{ PassThru = $true }
+        $from = $day.AddHours(8); $to = $from.AddHours(4)
+        $path = New-FilePath 'paced.csv'
+        # About 8,000 conversations in pages of 25: more than the 300 requests one token may send in a minute.
+        $null = Export-GenesysConversationHistory -StartTime $from -EndTime $to -PageSize 25 -Path $path -Session $busySession
+        $log = @(Get-EmulatorRequest $busy -Api)
+        $log.Count | Should -BeGreaterThan 300
+        # The emulator's window starts with the token's first request: the export reached the limit within it.
+        $firstMinute = @($log | Where-Object { ([DateTimeOffset]$_.time - [DateTimeOffset]$log[0].time).TotalSeconds -lt 60 })
+        $firstMinute.Count | Should -BeGreaterThan 270 -Because 'the export asks faster than the limit allows'
+        @($log | Where-Object status -eq 429).Count | Should -Be 0 -Because 'the pacer spreads the last requests of each window'
+        $truth = (Invoke-EmulatorControl $busy "conversations?from=$(Format-Utc $from)&to=$(Format-Utc $to)&fields=brief&limit=1000000").conversations
+        Assert-SameSet (Import-Csv $path).ConversationId @($truth | Where-Object conversationEnd | ForEach-Object conversationId)
+    }
+}
+
 Describe 'Incremental exports, one every emulated hour for two emulated days' {
     It 'write every conversation once, when it has ended' {
         Reset-Emulator $emulator

@@ -12,8 +12,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GenesysConvo.Core.Session;
 
 /// <summary>One authenticated connection to one org: its token source and the HTTP pipeline every call of the session
-/// goes through (IHttpClientFactory: resilience → bearer token → logging → sockets). Knows no endpoint but the login:
-/// the API layer above it does. Thread-safe: runspaces and ForEach-Object -Parallel may share it.</summary>
+/// goes through (IHttpClientFactory: rate-limit pacing → resilience → bearer token → logging → sockets). Knows no
+/// endpoint but the login: the API layer above it does. Thread-safe: runspaces and ForEach-Object -Parallel may share it.</summary>
 public sealed class GenesysConnection : IDisposable
 {
     private const string ApiClientName = "GenesysConvo.Api";
@@ -145,8 +145,11 @@ public sealed class GenesysConnection : IDisposable
             ? new SuppliedTokenSource(supplied, options.Time)
             : new ClientCredentialsTokenSource(provider.GetRequiredService<IHttpClientFactory>().CreateClient(LoginClientName),
                 options.EffectiveLoginBaseUri, options.ClientId!.Trim(), options.ClientSecret!, options.Time));
+        // One pacer per session: the factory rebuilds handler chains, the rate-limit window outlives them.
+        services.AddSingleton(new RateLimitPacer(options.Time, options.Retry.MaxDelay));
         services.AddHttpClient(ApiClientName, Configure)
             .ConfigurePrimaryHttpMessageHandler(primary)
+            .AddHttpMessageHandler(provider => new RateLimitPacingHandler(provider.GetRequiredService<RateLimitPacer>()))
             .AddHttpMessageHandler(() => new ResilienceHandler(options.Retry, options.Time))
             .AddHttpMessageHandler(provider => new BearerTokenHandler(provider.GetRequiredService<ITokenSource>()))
             .AddHttpMessageHandler(() => new RequestLoggingHandler(options.Time, logBodies: true));

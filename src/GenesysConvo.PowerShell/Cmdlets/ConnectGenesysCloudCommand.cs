@@ -90,6 +90,9 @@ public sealed partial class ConnectGenesysCloudCommand : GenesysCmdlet
             // The environment's base URIs stand in for -ApiBaseUri/-LoginBaseUri only when no endpoint parameter is given.
             if (Region is null && ApiBaseUri is null && LoginBaseUri is null)
                 foreach (var used in environment.ApplyEndpointsTo(options)) WriteVerbose($"Using {used} from the environment.");
+            // The default region is worth a word only when it is used: custom base URIs replace it.
+            if (Region is null && environment.Region is null && options.ApiBaseUri is null)
+                WriteVerbose($"No -Region or {EnvironmentSettings.RegionVariable}: using {GenesysRegion.Default}.");
             ApplyCredentials(options, environment);
             options.Validate();
         }
@@ -148,11 +151,7 @@ public sealed partial class ConnectGenesysCloudCommand : GenesysCmdlet
     private GenesysRegion ResolveRegion(EnvironmentSettings environment)
     {
         var value = Region ?? environment.Region;
-        if (value is null)
-        {
-            WriteVerbose($"No -Region or {EnvironmentSettings.RegionVariable}: using {GenesysRegion.Default}.");
-            return GenesysRegion.Default;
-        }
+        if (value is null) return GenesysRegion.Default;
         try
         {
             return GenesysRegion.Resolve(value);
