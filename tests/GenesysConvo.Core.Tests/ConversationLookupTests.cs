@@ -66,7 +66,7 @@ public class ConversationLookupTests
         var api = await AnalyticsEndToEndTests.ConnectAsync(http);
         var written = new List<object>();
 
-        var batch = await ConversationLookup.LookupBatchAsync(api, new NameResolver(api), new[] { Id }, HistoryExpansion.None,
+        var batch = await ConversationLookup.LookupBatchAsync(api, new NameResolver(api), new[] { Id }, HistoryExpansion.None, true,
             written.Add, CancellationToken.None).Guarded();
 
         var record = Assert.IsType<ConversationRecord>(Assert.Single(written));

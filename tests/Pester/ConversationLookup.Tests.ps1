@@ -163,16 +163,24 @@ Describe 'What each API cannot tell' {
         $segments | Should -BeNullOrEmpty
     }
 
-    It 'without permission for the live API: analytics answers alone, and a warning names the permission' {
-        $truth = @((Invoke-EmulatorControl $emulator 'live').conversations | Where-Object { -not $_.conversationEnd })[0]
+    It 'without permission for the live API: analytics answers alone, and one warning names the permission' {
+        $open = @((Invoke-EmulatorControl $emulator 'live').conversations | Where-Object { -not $_.conversationEnd })
+        $ended = (Get-Truth $instant.AddDays(-7) $instant.AddDays(-6) -Brief -Limit 99).conversationId
+        # Two batches of 100, each with a conversation analytics shows open.
+        $ids = @($open[0].conversationId) + @($ended) + @($open[1].conversationId)
         $null = Invoke-EmulatorControl $emulator 'config' -Method PUT -Body @{ deniedPermissions = @('conversation:communication:view') }
+        $null = Invoke-EmulatorControl $emulator 'requests' -Method DELETE
 
-        $record = Get-GenesysConversation $truth.conversationId -Session $session -WarningVariable warnings -WarningAction SilentlyContinue
+        $records = Get-GenesysConversation $ids -Session $session -WarningVariable warnings -WarningAction SilentlyContinue
 
-        "$($record.Source)" | Should -Be 'Analytics'
-        $record.IsActive | Should -BeTrue
+        @($records).Count | Should -Be 101
+        foreach ($record in $records[0], $records[100]) {
+            "$($record.Source)" | Should -Be 'Analytics'
+            $record.IsActive | Should -BeTrue
+        }
         $warnings.Count | Should -Be 1
         "$warnings" | Should -Match 'conversation:communication:view'
+        (Get-LookupRequests).Live.Count | Should -Be 1 -Because 'the second batch does not ask an API that refused the first'
     }
 }
 

@@ -69,18 +69,20 @@ public sealed class GetGenesysConversationCommand : GenesysApiCmdlet
             + $"{ConversationsApi.ConversationsPath}/{{id}} for each id analytics does not have or shows still open.");
         OutputBuffer = ConversationLookup.BatchSize;
         int analyticsRequests = 0, liveRequests = 0, fromAnalytics = 0, fromLive = 0, fromBoth = 0, missing = 0;
+        var askLive = true;
         foreach (var ids in ConversationLookup.Batches(_ids))
         {
             LookupBatch batch = null!;
             try
             {
                 batch = Run((output, token) => ConversationLookup.LookupBatchAsync(
-                    session.Api, session.Names, ids, expansion, record => output.Write(Tagged(record)), token));
+                    session.Api, session.Names, ids, expansion, askLive, record => output.Write(Tagged(record)), token));
             }
             catch (Exception e) when (e is GenesysApiException || e is ArgumentException)
             {
                 ThrowFailure(e, AnalyticsApi.ConversationsDetailsPath);
             }
+            askLive &= !batch.LiveRefused;
             analyticsRequests += batch.AnalyticsRequests;
             liveRequests += batch.LiveRequests;
             fromAnalytics += batch.FromAnalytics;

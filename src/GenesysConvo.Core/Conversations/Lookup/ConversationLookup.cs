@@ -22,6 +22,8 @@ public sealed class LookupBatch
     public int FromAnalytics { get; internal set; }
     public int FromLive { get; internal set; }
     public int FromBoth { get; internal set; }
+    /// <summary>The live API refused this client (a missing permission): the next batches need not ask it.</summary>
+    public bool LiveRefused { get; internal set; }
     /// <summary>Ids neither API has, in input order.</summary>
     public List<string> Missing { get; } = new List<string>();
 }
@@ -64,16 +66,19 @@ public static class ConversationLookup
     };
 
     /// <summary>Looks up one batch (at most <see cref="BatchSize"/> ids) and writes one record per id found, or its rows
-    /// (-Expand), in input order.</summary>
+    /// (-Expand), in input order. Without <paramref name="askLive"/> (an earlier batch found the live API refused), the
+    /// records come from analytics alone.</summary>
     public static async Task<LookupBatch> LookupBatchAsync(GenesysApi api, NameResolver names, IReadOnlyList<string> ids,
-        HistoryExpansion expand, Action<object> write, CancellationToken cancellationToken)
+        HistoryExpansion expand, bool askLive, Action<object> write, CancellationToken cancellationToken)
     {
         if (ids.Count > BatchSize) throw new ArgumentException($"At most {BatchSize} ids per batch.", nameof(ids));
         var batch = new LookupBatch();
         var time = api.Connection.Options.Time;
         var analytics = await ReadAnalyticsAsync(api.Analytics, ids, batch, cancellationToken).ConfigureAwait(false);
         var analyticsAsOf = time.GetUtcNow();
-        var stale = ids.Where(id => !analytics.TryGetValue(id, out var found) || found.ConversationEnd is null).ToList();
+        var stale = askLive
+            ? ids.Where(id => !analytics.TryGetValue(id, out var found) || found.ConversationEnd is null).ToList()
+            : new List<string>();
         var live = await ReadLiveAsync(api, stale, batch, cancellationToken).ConfigureAwait(false);
 
         await ResolveNamesAsync(names, analytics.Values, live.Values.Select(x => x.Conversation), cancellationToken).ConfigureAwait(false);
@@ -156,6 +161,7 @@ public static class ConversationLookup
             }
             catch (GenesysApiException e) when (e.Kind == GenesysErrorKind.PermissionDenied)
             {
+                batch.LiveRefused = true;
                 OperationContext.Observer.Warning("The live conversations API refused this client, so conversations analytics does "
                     + $"not have yet, or shows open, cannot be completed from it: {e.Message}");
                 return found;
