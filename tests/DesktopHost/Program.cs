@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Net;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -84,9 +85,12 @@ public static class Program
         options.Retry.BaseDelay = TimeSpan.FromMilliseconds(50);
         options.Validate();
 
+        // What Windows PowerShell 5.1 offers on an older Windows: TLS 1.0 only. Genesys Cloud needs TLS 1.2.
+        ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls;
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         using var api = await GenesysApi.ConnectAsync(options, timeout.Token).ConfigureAwait(false);
         Console.WriteLine($"connected {api.Connection.OrganizationName}");
+        Console.WriteLine($"protocols {ServicePointManager.SecurityProtocol}");
         var names = new NameResolver(api);
         var request = new HistoryRequest { Window = new TimeWindow(from, to) };
         request.Query = await new HistoryCriteria().BuildAsync(names, timeout.Token).ConfigureAwait(false);

@@ -74,6 +74,11 @@ Describe 'Windows PowerShell 5.1 edition: the desktop build under Mono' {
         Compare-Object ($expected | Sort-Object) ($actual | Sort-Object) | Should -BeNullOrEmpty
     }
 
+    It 'adds TLS 1.2 to a host that offers only TLS 1.0, keeping what the host chose' {
+        if (-not $mono) { Set-ItResult -Skipped -Because $noMono; return }
+        $run.Lines | Should -Contain 'protocols Tls, Tls12' -Because 'Genesys Cloud accepts TLS 1.2 and later only'
+    }
+
     It 'names queues through the engine''s name resolver, as the org has them' {
         if (-not $mono) { Set-ItResult -Skipped -Because $noMono; return }
         $org = Invoke-EmulatorControl $emulator 'org'
