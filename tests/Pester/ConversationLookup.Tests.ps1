@@ -137,6 +137,45 @@ Describe 'Each conversation from the source that has its newest facts' {
     }
 }
 
+Describe 'What each API cannot tell' {
+    BeforeEach {
+        Reset-Emulator $emulator
+        Set-Instant $instant
+        $session = Connect-Emulator $emulator -With @{ PassThru = $true }
+    }
+
+    It '-Expand of a conversation only the live API has: participant and session rows from it, no segment rows' {
+        $truth = @((Invoke-EmulatorControl $emulator 'live').conversations | Where-Object { $_.step -eq 'talking' -and -not $_.conversationEnd })[0]
+        Set-AnalyticsLag (($instant - [DateTimeOffset]$truth.conversationStart).TotalSeconds + 30)
+        $view = Invoke-GenesysCloudRequest "/api/v2/conversations/$($truth.conversationId)" -Session $session
+
+        $participants = Get-GenesysConversation $truth.conversationId -Expand Participant -Session $session
+        $sessions = Get-GenesysConversation $truth.conversationId -Expand Session -Session $session
+        $segments = Get-GenesysConversation $truth.conversationId -Expand Segment -Session $session -WarningAction SilentlyContinue
+
+        @($participants.ParticipantId) | Should -Be @($view.participants.id)
+        @($participants.Purpose) | Should -Be @($view.participants.purpose)
+        ($participants | Where-Object UserId -eq $truth.userId).UserName | Should -Not -BeNullOrEmpty
+        $participants[0] | Should -BeOfType ([GenesysConvo.ConversationParticipantRow])
+        $communications = @($view.participants | ForEach-Object { $_.calls, $_.chats, $_.emails, $_.messages, $_.callbacks } | Where-Object { $_ } | ForEach-Object { $_ })
+        $communications.Count | Should -BeGreaterThan 1
+        @($sessions.SessionId) | Should -Be @($communications.id)
+        $segments | Should -BeNullOrEmpty
+    }
+
+    It 'without permission for the live API: analytics answers alone, and a warning names the permission' {
+        $truth = @((Invoke-EmulatorControl $emulator 'live').conversations | Where-Object { -not $_.conversationEnd })[0]
+        $null = Invoke-EmulatorControl $emulator 'config' -Method PUT -Body @{ deniedPermissions = @('conversation:communication:view') }
+
+        $record = Get-GenesysConversation $truth.conversationId -Session $session -WarningVariable warnings -WarningAction SilentlyContinue
+
+        "$($record.Source)" | Should -Be 'Analytics'
+        $record.IsActive | Should -BeTrue
+        $warnings.Count | Should -Be 1
+        "$warnings" | Should -Match 'conversation:communication:view'
+    }
+}
+
 Describe 'Ids found nowhere' {
     BeforeEach {
         Reset-Emulator $emulator

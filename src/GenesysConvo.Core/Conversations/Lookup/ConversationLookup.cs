@@ -91,6 +91,9 @@ public static class ConversationLookup
             if (source == ConversationSource.Analytics) batch.FromAnalytics++;
             else if (source == ConversationSource.Live) batch.FromLive++;
             else batch.FromBoth++;
+            if (source == ConversationSource.Live && expand == HistoryExpansion.Segment)
+                OperationContext.Observer.Warning($"Conversation {id} has no segment rows yet: only the live API has it, and it "
+                    + "has no segments. Analytics records a conversation within minutes; ask again then.");
             foreach (var row in records.Shape(detail, hasLive ? now.Conversation : null, hasLive ? now.AsOf : analyticsAsOf, expand))
                 write(row);
         }
