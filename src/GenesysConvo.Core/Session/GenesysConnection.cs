@@ -118,7 +118,7 @@ public sealed class GenesysConnection : IDisposable
 
         using (response)
         {
-            var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            var body = trace.Body ?? await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
                 throw ApiErrors.FromResponse(response, Encoding.UTF8.GetString(body), method.Method, path, trace);
             return new ApiResponse(method.Method, path, (int)response.StatusCode, body, ApiErrors.CorrelationId(response), trace.Attempts);
