@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Net;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -17,8 +18,9 @@ namespace GenesysConvo.DesktopHost;
 /// <summary>Usage: GenesysConvo.DesktopHost.exe [--without-resolver] &lt;module desktop folder&gt; &lt;from&gt; &lt;to&gt;, with the
 /// emulator's endpoints and client credentials in the GENESYSCLOUD_* variables a runbook uses. Installs the module's 5.1
 /// resolver (unless told not to: the control that shows the run depends on it), then streams every completed
-/// conversation that started in [from, to) through the engine and prints one line per record, and which file each
-/// assembly the module ships was loaded from. Exit code 0 only when the search completed.</summary>
+/// conversation that started in [from, to) through the engine. Prints one line per record, each assembly the runtime
+/// asked the resolver for, and which file each assembly the module ships was loaded from. Exit code 0 only when the
+/// search completed.</summary>
 public static class Program
 {
     private const string Usage = "Usage: GenesysConvo.DesktopHost.exe [--without-resolver] <out/GenesysConvo/desktop> <from> <to>";
@@ -44,6 +46,12 @@ public static class Program
         // the resolver before any engine type is touched.
         var module = System.Reflection.Assembly.LoadFrom(Path.Combine(moduleDirectory, "GenesysConvo.dll"));
         Console.WriteLine($"module {module.GetName().Name} {module.GetName().Version}");
+        // Handlers run in order until one answers: this one only records what the runtime could not find by itself.
+        AppDomain.CurrentDomain.AssemblyResolve += (_, e) =>
+        {
+            Console.WriteLine($"asked\t{new System.Reflection.AssemblyName(e.Name).Name}\t{e.Name}");
+            return null;
+        };
         if (withResolver) new DesktopAssemblyResolver(moduleDirectory).Install();
         try
         {
@@ -77,9 +85,12 @@ public static class Program
         options.Retry.BaseDelay = TimeSpan.FromMilliseconds(50);
         options.Validate();
 
+        // What Windows PowerShell 5.1 offers on an older Windows: TLS 1.0 only. Genesys Cloud needs TLS 1.2.
+        ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls;
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         using var api = await GenesysApi.ConnectAsync(options, timeout.Token).ConfigureAwait(false);
         Console.WriteLine($"connected {api.Connection.OrganizationName}");
+        Console.WriteLine($"protocols {ServicePointManager.SecurityProtocol}");
         var names = new NameResolver(api);
         var request = new HistoryRequest { Window = new TimeWindow(from, to) };
         request.Query = await new HistoryCriteria().BuildAsync(names, timeout.Token).ConfigureAwait(false);

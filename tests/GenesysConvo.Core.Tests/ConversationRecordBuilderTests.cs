@@ -205,10 +205,10 @@ public class ConversationRecordBuilderTests
     [Fact]
     public void IdsIn_lists_every_user_queue_and_wrap_up_code_to_name()
     {
-        var ids = DetailsRecordWriter.IdsIn(new[] { AnsweredCall() }).Where(x => x.Id != null).Distinct().ToList();
-        Assert.Equal(new[] { "u1", "u2" }, ids.Where(x => x.Kind == NameKind.User).Select(x => x.Id));
-        Assert.Equal(new[] { "q1", "q2" }, ids.Where(x => x.Kind == NameKind.Queue).Select(x => x.Id));
-        Assert.Equal(new[] { "w1", "w2" }, ids.Where(x => x.Kind == NameKind.WrapUpCode).Select(x => x.Id));
+        var ids = DetailsRecordWriter.IdsIn(new[] { AnsweredCall() }).ToDictionary(x => x.Kind, x => x.Ids.Distinct().ToList());
+        Assert.Equal(new[] { "u1", "u2" }, ids[NameKind.User]);
+        Assert.Equal(new[] { "q1", "q2" }, ids[NameKind.Queue]);
+        Assert.Equal(new[] { "w1", "w2" }, ids[NameKind.WrapUpCode]);
     }
 
     // ---- ActiveConversationBuilder.FromDetails: where the conversation is now ----

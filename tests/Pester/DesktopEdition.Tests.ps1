@@ -48,6 +48,7 @@ BeforeAll {
                 $field = $_ -split "`t"
                 [pscustomobject]@{ Id = $field[1]; Start = $field[2]; End = $field[3]; QueueId = $field[6]; Queue = $field[7] }
             })
+        $asked = @($run.Lines | Where-Object { $_ -like "asked`t*" } | ForEach-Object { ($_ -split "`t")[1] })
         $loaded = @($run.Lines | Where-Object { $_ -like "loaded`t*" } | ForEach-Object {
                 $field = $_ -split "`t"
                 [pscustomobject]@{ Name = $field[1]; Version = $field[2]; Path = $field[3] }
@@ -73,6 +74,11 @@ Describe 'Windows PowerShell 5.1 edition: the desktop build under Mono' {
         Compare-Object ($expected | Sort-Object) ($actual | Sort-Object) | Should -BeNullOrEmpty
     }
 
+    It 'adds TLS 1.2 to a host that offers only TLS 1.0, keeping what the host chose' {
+        if (-not $mono) { Set-ItResult -Skipped -Because $noMono; return }
+        $run.Lines | Should -Contain 'protocols Tls, Tls12' -Because 'Genesys Cloud accepts TLS 1.2 and later only'
+    }
+
     It 'names queues through the engine''s name resolver, as the org has them' {
         if (-not $mono) { Set-ItResult -Skipped -Because $noMono; return }
         $org = Invoke-EmulatorControl $emulator 'org'
@@ -87,6 +93,9 @@ Describe 'Windows PowerShell 5.1 edition: the desktop build under Mono' {
 
     It 'loads the engine and every dependency it uses from the module''s own folders' {
         if (-not $mono) { Set-ItResult -Skipped -Because $noMono; return }
+        # What the runtime cannot find by itself, the resolver answers: the engine (in Dependencies/) and the models.
+        $asked | Should -Contain 'GenesysConvo.Core'
+        $asked | Should -Contain 'GenesysConvo.Models'
         $dependencies = Join-Path (Resolve-Path $desktop) 'Dependencies'
         foreach ($name in 'GenesysConvo.Core', 'Polly.Core', 'Microsoft.Extensions.Http', 'Microsoft.Bcl.AsyncInterfaces', 'System.Text.Json', 'System.Memory') {
             ($loaded | Where-Object Name -eq $name).Path | Should -Be (Join-Path $dependencies "$name.dll") -Because "$name ships in Dependencies/"

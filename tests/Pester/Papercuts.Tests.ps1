@@ -75,3 +75,58 @@ Describe 'A failed API call shows its correlation id on a line of its own' {
         $failure.Exception.Message | Should -Match "Check the id or path\.\r?\nCorrelation id: $($failure.Exception.CorrelationId)$"
     }
 }
+
+Describe 'A plain string for -ClientSecret or -AccessToken gets the fix, never an echo of the value' {
+    BeforeEach { Reset-Emulator $emulator; Clear-GenesysEnvironment }
+
+    It '-ClientSecret: names Read-Host -AsSecureString, -Credential and GENESYSCLOUD_OAUTHCLIENT_SECRET, before any request' {
+        $plain = 'plain-text-secret-4711'
+        $failure = { Connect-GenesysCloud -ClientId $emulator.ClientId -ClientSecret $plain -ApiBaseUri $emulator.ApiUrl -LoginBaseUri $emulator.LoginUrl } |
+            Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentTransformationError,*'
+        $failure.CategoryInfo.Category | Should -Be 'InvalidData'
+        $failure.Exception.Message | Should -Match "-ClientSecret \(Read-Host 'Client secret' -AsSecureString\)"
+        $failure.Exception.Message | Should -Match '-Credential'
+        $failure.Exception.Message | Should -Match 'GENESYSCLOUD_OAUTHCLIENT_SECRET'
+        "$failure $($failure.Exception) $($failure.Exception.InnerException)" | Should -Not -Match $plain
+        @(Get-EmulatorRequest $emulator -Login).Count | Should -Be 0
+    }
+
+    It '-AccessToken: names ConvertTo-SecureString and GENESYSCLOUD_ACCESS_TOKEN' {
+        $plain = 'plain-text-token-0815'
+        $failure = { Connect-GenesysCloud -AccessToken $plain -ApiBaseUri $emulator.ApiUrl } | Should -Throw -PassThru
+        $failure.Exception.Message | Should -Match ([regex]::Escape('-AccessToken (ConvertTo-SecureString $token -AsPlainText -Force)'))
+        $failure.Exception.Message | Should -Match 'GENESYSCLOUD_ACCESS_TOKEN'
+        "$failure $($failure.Exception) $($failure.Exception.InnerException)" | Should -Not -Match $plain
+        @(Get-EmulatorRequest $emulator -Api).Count | Should -Be 0
+    }
+
+    It 'a SecureString still binds' {
+        (Connect-GenesysCloud -ClientId $emulator.ClientId -ClientSecret $secret -ApiBaseUri $emulator.ApiUrl -LoginBaseUri $emulator.LoginUrl -PassThru).ClientId |
+            Should -Be $emulator.ClientId
+    }
+}
+
+Describe 'A -Filter or -Query that is not JSON: what it takes, an example, the parameter' {
+    BeforeAll { Connect-Emulator $emulator }
+    BeforeEach { Reset-Emulator $emulator }
+
+    It '<Command> <Parameter>: names the parameter and gives an example, not the parser''s words' -ForEach @(
+        @{ Command = 'Search-GenesysConversationHistory'; Parameter = 'Filter'; Example = '-Filter @{ segmentFilters = @(' }
+        @{ Command = 'Export-GenesysConversationHistory'; Parameter = 'Filter'; Example = '-Filter @{ segmentFilters = @(' }
+        @{ Command = 'Get-GenesysConversationMetric'; Parameter = 'Filter'; Example = "-Filter @{ type = 'and'; predicates = @(" }
+        @{ Command = 'Search-GenesysConversationHistory'; Parameter = 'Query'; Example = '-Query @{ ' }
+        @{ Command = 'Get-GenesysConversationMetric'; Parameter = 'Query'; Example = "-Query @{ groupBy = @('queueId')" }
+    ) {
+        $arguments = @{ $Parameter = "queueId = 'Support'" }
+        if ($Command -eq 'Get-GenesysConversationMetric') { $arguments.Metric = 'nOffered' }
+        if ($Command -eq 'Export-GenesysConversationHistory') { $arguments.Path = Join-Path $TestDrive 'export.csv' }
+        $failure = { & $Command @arguments } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike 'GenesysConvo.Invalid*'
+        $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $failure.Exception.Message | Should -Match "^-$Parameter takes .*, as a hashtable or its JSON text, but the text given is not valid JSON \(it stops being JSON at line 1, character 1\)\."
+        $failure.Exception.Message | Should -Match ([regex]::Escape("For example: $Example"))
+        $failure.Exception.Message | Should -Not -Match 'invalid start of a value|BytePositionInLine'
+        @(Get-EmulatorRequest $emulator -Api).Count | Should -Be 0
+    }
+}

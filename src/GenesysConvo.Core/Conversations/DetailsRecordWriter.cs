@@ -59,8 +59,7 @@ internal sealed class DetailsRecordWriter
     public async Task WritePageAsync(IReadOnlyList<AnalyticsConversation> conversations, CancellationToken cancellationToken)
     {
         if (conversations.Count == 0) return;
-        foreach (var group in IdsIn(conversations).GroupBy(x => x.Kind))
-            await _names.ResolveAsync(group.Key, group.Select(x => x.Id), cancellationToken).ConfigureAwait(false);
+        await NameAsync(_names, conversations, cancellationToken).ConfigureAwait(false);
         foreach (var conversation in conversations)
         {
             if (_passed < Skip)
@@ -74,11 +73,31 @@ internal sealed class DetailsRecordWriter
         }
     }
 
-    /// <summary>The ids a page needs named, per kind: users of participants, queues and wrap-up codes of segments.</summary>
-    public static IEnumerable<(NameKind Kind, string? Id)> IdsIn(IEnumerable<AnalyticsConversation> page) =>
-        page.SelectMany(c => c.Participants).SelectMany(p =>
-            new[] { (NameKind.User, p.UserId) }.Concat(p.Sessions.SelectMany(s => s.Segments).SelectMany(g =>
-                new[] { (NameKind.Queue, g.QueueId), (NameKind.WrapUpCode, g.WrapUpCode) })));
+    /// <summary>Names a page's ids: one bulk look-up per kind.</summary>
+    public static async Task NameAsync(NameResolver names, IEnumerable<AnalyticsConversation> page, CancellationToken cancellationToken)
+    {
+        foreach (var (kind, ids) in IdsIn(page))
+            await names.ResolveAsync(kind, ids, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The ids a page needs named, per kind: users of participants, queues and wrap-up codes of segments (one
+    /// pass, three lists a page: nothing allocated per participant or segment).</summary>
+    public static IReadOnlyList<(NameKind Kind, List<string> Ids)> IdsIn(IEnumerable<AnalyticsConversation> page)
+    {
+        List<string> users = new List<string>(), queues = new List<string>(), wrapUpCodes = new List<string>();
+        foreach (var conversation in page)
+            foreach (var participant in conversation.Participants)
+            {
+                if (participant.UserId != null) users.Add(participant.UserId);
+                foreach (var session in participant.Sessions)
+                    foreach (var segment in session.Segments)
+                    {
+                        if (segment.QueueId != null) queues.Add(segment.QueueId);
+                        if (segment.WrapUpCode != null) wrapUpCodes.Add(segment.WrapUpCode);
+                    }
+            }
+        return new[] { (NameKind.User, users), (NameKind.Queue, queues), (NameKind.WrapUpCode, wrapUpCodes) };
+    }
 
     public void Report(DetailsPage page)
     {

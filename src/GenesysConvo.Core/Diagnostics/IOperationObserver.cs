@@ -18,6 +18,14 @@ public interface IProgressObserver
     void Progress(string activity, string status, int percent, string? currentOperation, bool completed = false);
 }
 
+/// <summary>Implemented by observers that know whether anyone reads their Debug stream, so the engine does not build
+/// a Debug message nobody sees (a response body is as large as the page: read as text and redacted, it cost more than
+/// the records made of it).</summary>
+public interface IDebugAudience
+{
+    bool ShowsDebug { get; }
+}
+
 /// <summary>The observer of the logical call in flight. An AsyncLocal, so it reaches the HTTP handlers and
 /// token renewals of that call without threading a parameter through the HttpClient pipeline.</summary>
 public static class OperationContext
@@ -28,9 +36,13 @@ public static class OperationContext
 
     public static void Use(IOperationObserver? observer) => s_current.Value = observer;
 
-    private sealed class NullObserver : IOperationObserver
+    /// <summary>Whether a Debug message of the call in flight is read by anyone (an observer that cannot tell: yes).</summary>
+    public static bool ShowsDebug => !(Observer is IDebugAudience audience) || audience.ShowsDebug;
+
+    private sealed class NullObserver : IOperationObserver, IDebugAudience
     {
         public static readonly NullObserver Instance = new NullObserver();
+        public bool ShowsDebug => false;
         public void Verbose(string message) { }
         public void Debug(string message) { }
         public void Warning(string message) { }

@@ -26,7 +26,8 @@ internal sealed class RequestLoggingHandler : DelegatingHandler
     {
         var observer = OperationContext.Observer;
         var target = $"{request.Method} {request.RequestUri?.PathAndQuery}";
-        if (_logBodies && request.Content != null)
+        var logBodies = _logBodies && OperationContext.ShowsDebug;
+        if (logBodies && request.Content != null)
         {
             var requestBody = await request.Content.ReadAsStringAsync().ConfigureAwait(false);
             observer.Debug($"{target} request body: {Shorten(Redaction.RedactJson(requestBody))}");
@@ -49,7 +50,7 @@ internal sealed class RequestLoggingHandler : DelegatingHandler
             ? $", rate limit {count}/{allowed}" : "";
         observer.Verbose($"{target} -> {(int)response.StatusCode} {response.ReasonPhrase} in {Elapsed(started)} ms" +
                          $"{(correlation is null ? "" : " [ININ-Correlation-Id " + correlation + "]")}{remaining}");
-        if (_logBodies)
+        if (logBodies)
         {
             await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
             var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);

@@ -21,6 +21,9 @@ internal sealed class RequestTrace
     public bool ExpectsJson { get; set; }
     /// <summary>The last attempt answered a success whose body was not JSON.</summary>
     public bool UnreadableBody { get; set; }
+    /// <summary>The last attempt's success body as the resilience handler read it to check it: the caller takes it
+    /// rather than copying the page again.</summary>
+    public byte[]? Body { get; set; }
 
     public static RequestTrace? Of(HttpRequestMessage request)
     {

@@ -58,8 +58,10 @@ internal sealed class ResilienceHandler : DelegatingHandler
                 var response = await base.SendAsync(attempt, ctx.CancellationToken).ConfigureAwait(false);
                 // Read the body inside the attempt, so a connection cut mid-body is retried like any network failure.
                 await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
-                trace.UnreadableBody = trace.ExpectsJson && response.IsSuccessStatusCode
-                    && !JsonBodies.IsWellFormed(await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false));
+                trace.Body = trace.ExpectsJson && response.IsSuccessStatusCode
+                    ? await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false)
+                    : null;
+                trace.UnreadableBody = trace.Body != null && !JsonBodies.IsWellFormed(trace.Body);
                 return response;
             }, context).ConfigureAwait(false);
         }

@@ -45,7 +45,8 @@ public sealed class NameResolver
     public async Task ResolveAsync(NameKind kind, IEnumerable<string?> ids, CancellationToken cancellationToken)
     {
         var cache = _names[kind];
-        var missing = ids.Where(id => !string.IsNullOrEmpty(id) && IsGuid(id!) && !cache.ContainsKey(id!))
+        // The cache first: most ids of a page were named by an earlier one, and a lookup is cheaper than parsing a GUID.
+        var missing = ids.Where(id => !string.IsNullOrEmpty(id) && !cache.ContainsKey(id!) && IsGuid(id!))
             .Select(id => id!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (missing.Count == 0 || _denied.ContainsKey(kind)) return;
         foreach (var chunk in Chunk(missing, RoutingApi.PageSize))

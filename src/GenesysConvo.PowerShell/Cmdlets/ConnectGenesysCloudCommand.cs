@@ -26,6 +26,10 @@ public sealed partial class ConnectGenesysCloudCommand : GenesysCmdlet
     public string ClientId { get; set; } = null!;
 
     [Parameter(Mandatory = true, ParameterSetName = ClientSecretSet)]
+    [SecureStringTransformation("-ClientSecret takes a SecureString, not plain text. Type it with " +
+        "-ClientSecret (Read-Host 'Client secret' -AsSecureString), take it from a vault (Get-Secret), pass -Credential, " +
+        "or set the environment variable GENESYSCLOUD_OAUTHCLIENT_SECRET (with GENESYSCLOUD_OAUTHCLIENT_ID) and run " +
+        "Connect-GenesysCloud without -ClientId and -ClientSecret.")]
     [ValidateNotNull]
     public SecureString ClientSecret { get; set; } = null!;
 
@@ -36,6 +40,9 @@ public sealed partial class ConnectGenesysCloudCommand : GenesysCmdlet
     public PSCredential Credential { get; set; } = null!;
 
     [Parameter(Mandatory = true, ParameterSetName = AccessTokenSet)]
+    [SecureStringTransformation("-AccessToken takes a SecureString, not plain text. Convert the token with " +
+        "-AccessToken (ConvertTo-SecureString $token -AsPlainText -Force), or set the environment variable " +
+        "GENESYSCLOUD_ACCESS_TOKEN and run Connect-GenesysCloud without -AccessToken.")]
     [ValidateNotNull]
     public SecureString AccessToken { get; set; } = null!;
 

@@ -33,7 +33,7 @@ public abstract class GenesysCmdlet : PSCmdlet, IDisposable
     {
         var token = CancellationToken;
         using var queue = new BlockingCollection<Action>(boundedCapacity: Math.Max(1, OutputBuffer));
-        var relay = new Relay(this, queue, token, ShowsProgress);
+        var relay = new Relay(this, queue, token, ShowsProgress, ShowsDebug);
         var task = Task.Run(async () =>
         {
             OperationContext.Use(relay);
@@ -73,6 +73,12 @@ public abstract class GenesysCmdlet : PSCmdlet, IDisposable
         && Host?.UI?.RawUI != null
         && Host.Name != "Default Host";
 
+    /// <summary>-Debug on the command, or a $DebugPreference that shows Debug messages.</summary>
+    private bool ShowsDebug =>
+        (MyInvocation.BoundParameters.TryGetValue("Debug", out var debug) && debug is SwitchParameter { IsPresent: true })
+        || (Enum.TryParse<ActionPreference>(GetVariableValue("DebugPreference")?.ToString(), out var preference)
+            && preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore);
+
     /// <summary>Whether someone can answer a prompt: not in a runbook's or a job's host, nor under pwsh -NonInteractive, nor
     /// at a console whose input is redirected (CI, a scheduled task).</summary>
     protected bool CanPrompt
@@ -108,20 +114,23 @@ public abstract class GenesysCmdlet : PSCmdlet, IDisposable
     /// <summary>Errors will be shown in ConciseView (pwsh 7's default), which prints the recommended action on its own line.</summary>
     private bool ShowsRecommendation => string.Equals(GetVariableValue("ErrorView")?.ToString(), "ConciseView", StringComparison.Ordinal);
 
-    private sealed class Relay : IOperationObserver, IProgressObserver, IOutput
+    private sealed class Relay : IOperationObserver, IProgressObserver, IDebugAudience, IOutput
     {
         private readonly GenesysCmdlet _cmdlet;
         private readonly BlockingCollection<Action> _queue;
         private readonly CancellationToken _token;
         private readonly bool _showsProgress;
 
-        public Relay(GenesysCmdlet cmdlet, BlockingCollection<Action> queue, CancellationToken token, bool showsProgress)
+        public Relay(GenesysCmdlet cmdlet, BlockingCollection<Action> queue, CancellationToken token, bool showsProgress, bool showsDebug)
         {
             _cmdlet = cmdlet;
             _queue = queue;
             _token = token;
             _showsProgress = showsProgress;
+            ShowsDebug = showsDebug;
         }
+
+        public bool ShowsDebug { get; }
 
         public void Verbose(string message) => Post(() => _cmdlet.WriteVerbose(message));
         public void Debug(string message) => Post(() => _cmdlet.WriteDebug(message));

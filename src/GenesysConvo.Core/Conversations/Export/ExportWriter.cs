@@ -41,8 +41,7 @@ internal sealed class ExportWriter
         var complete = conversations.Except(open).ToList();
         if (conversations.Count == 0 && lateFromJobs.Count == 0) return;
 
-        foreach (var group in DetailsRecordWriter.IdsIn(complete).GroupBy(x => x.Kind))
-            await _names.ResolveAsync(group.Key, group.Select(x => x.Id), cancellationToken).ConfigureAwait(false);
+        await DetailsRecordWriter.NameAsync(_names, complete, cancellationToken).ConfigureAwait(false);
         long rows = 0;
         foreach (var conversation in complete)
             foreach (var row in Rows(conversation))

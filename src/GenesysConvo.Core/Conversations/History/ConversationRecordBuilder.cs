@@ -20,17 +20,34 @@ public sealed class ConversationRecordBuilder
         _now = now;
     }
 
+    /// <summary>One record per conversation, from one pass over its participants, sessions, segments and metrics (this
+    /// runs for every record of an export: no query chains, a handful of small lists).</summary>
     public ConversationRecord Conversation(AnalyticsConversation c)
     {
-        var sessions = c.Participants.SelectMany(p => p.Sessions.Select(s => (Participant: p, Session: s))).ToList();
-        var customer = sessions.FirstOrDefault(x => IsCustomer(x.Participant));
-        var agents = c.Participants.Where(p => Is(p, "agent") || Is(p, "user")).ToList();
-        var segments = sessions.SelectMany(x => x.Session.Segments).ToList();
-        var metrics = sessions.SelectMany(x => x.Session.Metrics).ToList();
-        var queueIds = Distinct(segments.Select(s => s.QueueId));
-        var agentIds = Distinct(agents.Select(p => p.UserId));
-        var wrapUpIds = Distinct(segments.Select(s => s.WrapUpCode));
-
+        ConversationParticipant? customer = null;
+        ConversationSession? customerSession = null, lastWithDisconnect = null;
+        string? firstAni = null, firstDnis = null;
+        List<string> mediaTypes = new List<string>(1), queueIds = new List<string>(1), wrapUpIds = new List<string>(1),
+            agentIds = new List<string>(1);
+        var totals = new MetricTotals();
+        foreach (var p in c.Participants)
+        {
+            if (Is(p, "agent") || Is(p, "user")) AddDistinct(agentIds, p.UserId);
+            foreach (var s in p.Sessions)
+            {
+                if (customerSession is null && IsCustomer(p)) (customer, customerSession) = (p, s);
+                AddDistinct(mediaTypes, s.MediaType);
+                firstAni ??= string.IsNullOrEmpty(s.Ani) ? null : s.Ani;
+                firstDnis ??= string.IsNullOrEmpty(s.Dnis) ? null : s.Dnis;
+                foreach (var g in s.Segments)
+                {
+                    AddDistinct(queueIds, g.QueueId);
+                    AddDistinct(wrapUpIds, g.WrapUpCode);
+                    if (g.DisconnectType != null) lastWithDisconnect = s;
+                }
+                foreach (var m in s.Metrics) totals.Add(m);
+            }
+        }
         return new ConversationRecord
         {
             ConversationId = c.ConversationId,
@@ -38,29 +55,28 @@ public sealed class ConversationRecordBuilder
             EndTime = c.ConversationEnd,
             Duration = (c.ConversationEnd ?? _now) - c.ConversationStart,
             IsActive = c.ConversationEnd is null,
-            MediaType = Join(Distinct(sessions.Select(x => x.Session.MediaType))),
-            Direction = customer.Session?.Direction ?? c.OriginatingDirection,
+            MediaType = Join(mediaTypes),
+            Direction = customerSession?.Direction ?? c.OriginatingDirection,
             OriginatingDirection = c.OriginatingDirection,
-            Ani = customer.Session?.Ani ?? FirstOf(sessions.Select(x => x.Session.Ani)),
-            Dnis = customer.Session?.Dnis ?? FirstOf(sessions.Select(x => x.Session.Dnis)),
-            CustomerAddress = CustomerAddresses.Of(customer.Participant, c.OriginatingDirection),
+            Ani = customerSession?.Ani ?? firstAni,
+            Dnis = customerSession?.Dnis ?? firstDnis,
+            CustomerAddress = CustomerAddresses.Of(customer, c.OriginatingDirection),
             Queue = JoinNames(NameKind.Queue, queueIds),
             QueueId = Join(queueIds),
             Agent = JoinNames(NameKind.User, agentIds),
             AgentId = Join(agentIds),
             WrapUpCode = JoinNames(NameKind.WrapUpCode, wrapUpIds),
             WrapUpCodeId = Join(wrapUpIds),
-            DisconnectType = customer.Session?.Segments.LastOrDefault(s => s.DisconnectType != null)?.DisconnectType
-                             ?? segments.LastOrDefault(s => s.DisconnectType != null)?.DisconnectType,
-            Abandoned = metrics.Any(m => m.Name == "tAbandon"),
-            TransferCount = (int)metrics.Where(m => m.Name == "nTransferred").Sum(m => m.Value),
-            DivisionId = Join(c.DivisionIds ?? new List<string>()),
-            HandleTime = Total(metrics, "tHandle"),
-            TalkTime = Total(metrics, "tTalk"),
-            HoldTime = Total(metrics, "tHeld"),
-            AcwTime = Total(metrics, "tAcw"),
-            WaitTime = Total(metrics, "tAcd"),
-            AlertTime = Total(metrics, "tAlert"),
+            DisconnectType = LastDisconnectType(customerSession) ?? LastDisconnectType(lastWithDisconnect),
+            Abandoned = totals.Abandoned,
+            TransferCount = (int)totals.Transferred,
+            DivisionId = c.DivisionIds is null ? null : Join(c.DivisionIds),
+            HandleTime = totals.Handle,
+            TalkTime = totals.Talk,
+            HoldTime = totals.Held,
+            AcwTime = totals.Acw,
+            WaitTime = totals.Acd,
+            AlertTime = totals.Alert,
             Source = ConversationSource.Analytics,
             Participants = c.Participants,
             Detail = c,
@@ -161,17 +177,82 @@ public sealed class ConversationRecordBuilder
 
     private static TimeSpan? Total(IEnumerable<ConversationMetric> metrics, string name)
     {
-        var matching = metrics.Where(m => m.Name == name).ToList();
-        return matching.Count == 0 ? (TimeSpan?)null : TimeSpan.FromMilliseconds(matching.Sum(m => m.Value));
+        long? sum = null;
+        foreach (var m in metrics)
+            if (m.Name == name) sum = (sum ?? 0) + m.Value;
+        return sum is { } total ? TimeSpan.FromMilliseconds(total) : (TimeSpan?)null;
     }
 
-    private static List<string> Distinct(IEnumerable<string?> values) =>
-        values.Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    private static string? LastDisconnectType(ConversationSession? session)
+    {
+        if (session is null) return null;
+        for (var i = session.Segments.Count - 1; i >= 0; i--)
+            if (session.Segments[i].DisconnectType is { } type) return type;
+        return null;
+    }
 
-    private static string? FirstOf(IEnumerable<string?> values) => values.FirstOrDefault(v => !string.IsNullOrEmpty(v));
+    /// <summary>Adds a value not there yet, in any case (the lists hold a few ids: a scan beats a set).</summary>
+    private static void AddDistinct(List<string> values, string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return;
+        foreach (var known in values)
+            if (string.Equals(known, value, StringComparison.OrdinalIgnoreCase)) return;
+        values.Add(value!);
+    }
 
-    private static string? Join(IReadOnlyCollection<string> values) => values.Count == 0 ? null : string.Join(Separator, values);
+    private static List<string> Distinct(IEnumerable<string?> values)
+    {
+        var distinct = new List<string>(1);
+        foreach (var value in values) AddDistinct(distinct, value);
+        return distinct;
+    }
 
-    private string? JoinNames(NameKind kind, IReadOnlyCollection<string> ids) =>
-        ids.Count == 0 ? null : string.Join(Separator, ids.Select(id => _nameOf(kind, id) ?? id));
+    private static string? Join(IReadOnlyList<string> values) => values.Count switch
+    {
+        0 => null,
+        1 => values[0] ?? "",   // as string.Join gives it
+        _ => string.Join(Separator, values),
+    };
+
+    private string? JoinNames(NameKind kind, IReadOnlyList<string> ids)
+    {
+        if (ids.Count == 0) return null;
+        if (ids.Count == 1) return _nameOf(kind, ids[0]) ?? ids[0];
+        var names = new string[ids.Count];
+        for (var i = 0; i < ids.Count; i++) names[i] = _nameOf(kind, ids[i]) ?? ids[i];
+        return string.Join(Separator, names);
+    }
+
+    /// <summary>The conversation record's metric sums (milliseconds), in one pass over its metrics.</summary>
+    private struct MetricTotals
+    {
+        private long? _handle, _talk, _held, _acw, _acd, _alert;
+
+        public bool Abandoned { get; private set; }
+        public long Transferred { get; private set; }
+        public TimeSpan? Handle => Time(_handle);
+        public TimeSpan? Talk => Time(_talk);
+        public TimeSpan? Held => Time(_held);
+        public TimeSpan? Acw => Time(_acw);
+        public TimeSpan? Acd => Time(_acd);
+        public TimeSpan? Alert => Time(_alert);
+
+        public void Add(ConversationMetric m)
+        {
+            switch (m.Name)
+            {
+                case "tHandle": _handle = (_handle ?? 0) + m.Value; break;
+                case "tTalk": _talk = (_talk ?? 0) + m.Value; break;
+                case "tHeld": _held = (_held ?? 0) + m.Value; break;
+                case "tAcw": _acw = (_acw ?? 0) + m.Value; break;
+                case "tAcd": _acd = (_acd ?? 0) + m.Value; break;
+                case "tAlert": _alert = (_alert ?? 0) + m.Value; break;
+                case "tAbandon": Abandoned = true; break;
+                case "nTransferred": Transferred += m.Value; break;
+            }
+        }
+
+        private static TimeSpan? Time(long? milliseconds) =>
+            milliseconds is { } total ? TimeSpan.FromMilliseconds(total) : (TimeSpan?)null;
+    }
 }

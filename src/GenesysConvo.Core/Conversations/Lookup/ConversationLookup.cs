@@ -174,12 +174,14 @@ public static class ConversationLookup
     private static async Task ResolveNamesAsync(NameResolver names, IEnumerable<AnalyticsConversation> details,
         IEnumerable<Conversation> live, CancellationToken cancellationToken)
     {
-        var participants = live.SelectMany(c => c.Participants ?? new List<Participant>()).ToList();
-        var ids = DetailsRecordWriter.IdsIn(details)
-            .Concat(participants.Select(p => (NameKind.User, p.UserId)))
-            .Concat(participants.Select(p => (NameKind.Queue, p.QueueId)))
-            .Concat(participants.Select(p => (NameKind.WrapUpCode, p.Wrapup?.Code)));
-        foreach (var group in ids.GroupBy(x => x.Item1))
-            await names.ResolveAsync(group.Key, group.Select(x => x.Item2), cancellationToken).ConfigureAwait(false);
+        var ids = DetailsRecordWriter.IdsIn(details).ToDictionary(x => x.Kind, x => x.Ids);
+        foreach (var participant in live.SelectMany(c => c.Participants ?? new List<Participant>()))
+        {
+            if (participant.UserId != null) ids[NameKind.User].Add(participant.UserId);
+            if (participant.QueueId != null) ids[NameKind.Queue].Add(participant.QueueId);
+            if (participant.Wrapup?.Code != null) ids[NameKind.WrapUpCode].Add(participant.Wrapup.Code);
+        }
+        foreach (var kind in ids)
+            await names.ResolveAsync(kind.Key, kind.Value, cancellationToken).ConfigureAwait(false);
     }
 }
