@@ -214,6 +214,33 @@ public class ClientCredentialsTokenSourceTests
         Assert.Contains("No such host is known", error.Message);
     }
 
+    private static HttpRequestException Refused() =>
+        new("Connection refused (login.example.test:443)", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused));
+
+    [Fact]
+    public async Task A_refused_first_login_fails_at_once_naming_the_url_and_the_fix()
+    {
+        _login.Throw(Refused()).Respond(HttpStatusCode.OK, Responses.Token("tok"));
+        var error = await Assert.ThrowsAsync<GenesysApiException>(() => Source(withRetries: true).GetAsync(CancellationToken.None));
+        Assert.Equal(1, _login.Count);
+        Assert.Equal(1, error.Attempts);
+        Assert.Equal(GenesysErrorKind.Connection, error.Kind);
+        Assert.Contains("https://login.example.test/oauth/token", error.Message);
+        Assert.Contains("-LoginBaseUri", error.Message);
+        Assert.Contains("GENESYSCLOUD_LOGIN_BASE_URI", error.Message);
+    }
+
+    [Fact]
+    public async Task A_refused_renewal_after_a_login_is_retried()
+    {
+        _login.Respond(HttpStatusCode.OK, Responses.Token("first")).Throw(Refused()).Throw(Refused())
+            .Respond(HttpStatusCode.OK, Responses.Token("second"));
+        var source = Source(withRetries: true);
+        source.Invalidate(await source.GetAsync(CancellationToken.None));
+        Assert.Equal("second", (await source.GetAsync(CancellationToken.None)).Value);
+        Assert.Equal(4, _login.Count);
+    }
+
     [Fact]
     public async Task Cancellation_stays_a_cancellation()
     {

@@ -130,3 +130,27 @@ Describe 'A -Filter or -Query that is not JSON: what it takes, an example, the p
         @(Get-EmulatorRequest $emulator -Api).Count | Should -Be 0
     }
 }
+
+Describe 'A login host that refuses the connection fails the first login at once' {
+    BeforeEach { Reset-Emulator $emulator; Clear-GenesysEnvironment }
+
+    It 'one attempt, well under 2 s, naming the URL it could not reach and -Region / -LoginBaseUri / the variable' {
+        # A loopback port nothing listens on: taken, then given back.
+        $listener = [System.Net.Sockets.TcpListener]::new([ipaddress]::Loopback, 0)
+        $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
+        $closed = "http://127.0.0.1:$port"
+        Disconnect-GenesysCloud -ErrorAction Ignore
+        # The default retry settings: a refused first login is not retried whatever they say.
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $failure = { Connect-GenesysCloud -ClientId $emulator.ClientId -ClientSecret $secret -ApiBaseUri $emulator.ApiUrl -LoginBaseUri $closed } |
+            Should -Throw -PassThru
+        $clock.Stop()
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 2
+        $failure.FullyQualifiedErrorId | Should -BeLike 'GenesysConvo.Connection,*'
+        $failure.Exception.Attempts | Should -Be 1
+        $failure.Exception.Message | Should -Match ([regex]::Escape("$closed/oauth/token"))
+        $failure.Exception.Message | Should -Match '-Region or -LoginBaseUri'
+        $failure.Exception.Message | Should -Match 'GENESYSCLOUD_LOGIN_BASE_URI'
+        Get-GenesysCloudContext | Should -BeNullOrEmpty
+    }
+}

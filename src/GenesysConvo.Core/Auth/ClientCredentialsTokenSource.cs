@@ -81,7 +81,9 @@ public sealed class ClientCredentialsTokenSource : ITokenSource
         var basic = Convert.ToBase64String(Encoding.GetEncoding("ISO-8859-1").GetBytes(_clientId + ":" + _secret.Value));
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        var trace = new RequestTrace();
+        // Before the first token a refused connection means a wrong -Region or -LoginBaseUri: fail at once. Later (a
+        // renewal mid-export) it is retried like any network failure: the host was right a moment ago.
+        var trace = new RequestTrace { RefusalIsFinal = LoginCount == 0 };
         trace.AttachTo(request);
 
         HttpResponseMessage response;
@@ -91,7 +93,7 @@ public sealed class ClientCredentialsTokenSource : ITokenSource
         }
         catch (Exception e) when (!(e is OperationCanceledException) || !cancellationToken.IsCancellationRequested)
         {
-            throw ApiErrors.FromException(e, "POST", _tokenUri.AbsolutePath, trace);
+            throw ApiErrors.FromLoginException(e, _tokenUri, trace);
         }
 
         using (response)

@@ -157,6 +157,22 @@ internal static class ApiErrors
         { Method = method, Path = path, Attempts = attempts, Recommendation = advice };
     }
 
+    /// <summary>No answer from the login host (refused, unknown host, no answer in time): names the URL it could not
+    /// reach and where that URL comes from.</summary>
+    public static GenesysApiException FromLoginException(Exception exception, Uri tokenUri, RequestTrace trace)
+    {
+        if (exception is GenesysApiException api) return api;
+        var failure = FromException(exception, "POST", tokenUri.AbsolutePath, trace);
+        var what = failure.Message.Substring(0, failure.Message.Length - failure.Recommendation!.Length).TrimEnd();
+        var advice = $"Could not reach the login service at {tokenUri.AbsoluteUri}: check -Region or -LoginBaseUri " +
+                     "(or the environment variables GENESYSCLOUD_REGION and GENESYSCLOUD_LOGIN_BASE_URI), " +
+                     "then the network path (proxy, firewall).";
+        return new GenesysApiException(failure.Kind, $"{what} {advice}", exception)
+        {
+            Method = failure.Method, Path = failure.Path, Attempts = failure.Attempts, Recommendation = advice,
+        };
+    }
+
     /// <summary>A success status whose body is not the JSON the endpoint defines (a proxy's HTML page, a cut body),
     /// after the pipeline's retries: says which call, what it got, and where the fault likely is.</summary>
     public static GenesysApiException UnreadableBody(string method, string path, int status, string? correlationId, int attempts,

@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using System.Net.Sockets;
 
 namespace GenesysConvo.Core.Http;
 
@@ -24,6 +25,19 @@ internal sealed class RequestTrace
     /// <summary>The last attempt's success body as the resilience handler read it to check it: the caller takes it
     /// rather than copying the page again.</summary>
     public byte[]? Body { get; set; }
+    /// <summary>A refused connection is an answer, not a blip: the first login, where it means a wrong host or port.</summary>
+    public bool RefusalIsFinal { get; set; }
+
+    /// <summary>A network failure not worth another attempt for this request: a refusal, where refusal is final.</summary>
+    public bool EndsRetries(Exception? failure) => RefusalIsFinal && IsRefused(failure);
+
+    /// <summary>Nothing listens at that host and port: a SocketException under the HttpRequestException (.NET and Framework).</summary>
+    private static bool IsRefused(Exception? exception)
+    {
+        for (var e = exception; e != null; e = e.InnerException)
+            if (e is SocketException { SocketErrorCode: SocketError.ConnectionRefused }) return true;
+        return false;
+    }
 
     public static RequestTrace? Of(HttpRequestMessage request)
     {

@@ -91,6 +91,11 @@ internal sealed class ResilienceHandler : DelegatingHandler
         var trace = context.Properties.GetValue(s_traceKey, new RequestTrace());
         var transient = outcome.Result is { } response ? IsTransient(response, trace) : IsTransientException(outcome.Exception);
         if (!transient) return false;
+        if (trace.EndsRetries(outcome.Exception))
+        {
+            trace.GaveUpBecause = "the host refused the connection";
+            return false;
+        }
 
         var delay = DelayFor(outcome, trace.Attempts - 1, jitter: false);
         if (delay > _options.MaxDelay)
