@@ -16,6 +16,7 @@
         'Search-GenesysConversationHistory'
         'Export-GenesysConversationHistory'
         'Get-GenesysActiveConversation'
+        'Get-GenesysConversation'
         'Get-GenesysConversationMetric'
         'Watch-GenesysConversation'
     )

@@ -38,6 +38,8 @@ public class GenesysApiException : Exception
     public string? Method { get; set; }
     public string? Path { get; set; }
     public int Attempts { get; set; } = 1;
+    /// <summary>What to do about it, when the module knows: the sentence of the message that names the fix.</summary>
+    public string? Recommendation { get; set; }
     /// <summary>Permissions the API says are missing (403 missing.permissions / missing.any.permissions).</summary>
     public IReadOnlyList<string> MissingPermissions { get; set; } = Array.Empty<string>();
     /// <summary>A stable identifier for ErrorRecords, e.g. "GenesysConvo.NotFound" or "GenesysConvo.BadCredentials".</summary>

@@ -62,7 +62,9 @@ public class ApiErrorsTests
     {
         var error = From(404, "{\"message\":\"Not found\",\"contextId\":\"from-body\"}", correlation: "from-header");
         Assert.Equal("from-header", error.CorrelationId);
-        Assert.Contains("(correlation id from-header)", error.Message);
+        // On a line of its own, after the fix: a fact to quote to support, never mistaken for the recommendation.
+        Assert.EndsWith(Environment.NewLine + "Correlation id: from-header", error.Message);
+        Assert.Equal("Check the id or path.", error.Recommendation);
     }
 
     [Fact]
@@ -78,7 +80,7 @@ public class ApiErrorsTests
     {
         var error = From(404, "{\"message\":\"Not found\"}");
         Assert.Null(error.CorrelationId);
-        Assert.DoesNotContain("correlation id", error.Message);
+        Assert.DoesNotContain("Correlation id", error.Message);
     }
 
     [Fact]

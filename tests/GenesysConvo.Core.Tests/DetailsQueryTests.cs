@@ -419,7 +419,7 @@ public class DetailsQueryTests
     [Theory]
     [InlineData("""{"filters": []}""", "-Filter has 'filters'; use one of conversationFilters, segmentFilters")]
     [InlineData("""[{"type": "and"}]""", "-Filter must be an object keyed by filter kind")]
-    [InlineData("{oops", "-Filter is not valid JSON")]
+    [InlineData("{oops", "-Filter takes filters in the API's structure keyed by filter kind, as a hashtable or its JSON text, but the text given is not valid JSON (it stops being JSON at line 1, character 2). For example: -Filter @{ segmentFilters")]
     [InlineData("""{"segmentFilters": [{"type": "and", "predicates": [{"dimension": "divisionId", "value": "d"}]}]}""", "-Filter: a filter in 'segmentFilters': 'divisionId' is a conversation dimension")]
     [InlineData("""{"segmentFilters": null}""", "-Filter: a filter in 'segmentFilters' must be an object")]
     public void AddFilters_errors_name_the_fix(string json, string expected)

@@ -91,6 +91,7 @@ Describe 'Closed sets refuse unknown values with the list of valid ones' {
             $pair + @{ Case = '-Direction incoming'; With = @{ Direction = 'incoming' }; Message = "Direction 'incoming' is not inbound or outbound"; Lists = 'inbound or outbound' }
         }
         @{ Command = 'Search-GenesysConversationHistory'; ErrorId = 'GenesysConvo.InvalidSearch'; Case = '-Expand Segments'; With = @{ Expand = 'Segments' }; Message = "-Expand 'Segments' is not one of"; Lists = 'Participant, Session, Segment' }
+        @{ Command = 'Get-GenesysConversation'; ErrorId = 'GenesysConvo.InvalidArgument'; Case = '-Expand Segments'; With = @{ ConversationId = [guid]::Empty; Expand = 'Segments' }; Message = "-Expand 'Segments' is not one of"; Lists = 'Participant, Session, Segment' }
         @{ Command = 'Get-GenesysConversationMetric'; ErrorId = 'GenesysConvo.InvalidMetricQuery'; Case = '-Metric tHandel'; With = @{ Metric = 'tHandle', 'tHandel' }; Message = "'tHandel' is not a metric"; Lists = 'tAcw, tAgentResponseTime' }
         @{ Command = 'Get-GenesysConversationMetric'; ErrorId = 'GenesysConvo.InvalidMetricQuery'; Case = '-GroupBy queueName'; With = @{ GroupBy = 'queueName' }; Message = "'queueName' is not a dimension"; Lists = 'queueId, remote' }
         @{ Command = 'Get-GenesysConversationMetric'; ErrorId = 'GenesysConvo.InvalidMetricQuery'; Case = '-Query with an unknown groupBy'; With = @{ Query = @{ groupBy = @('queueName') } }; Message = "'queueName' is not a dimension"; Lists = 'queueId, remote' }

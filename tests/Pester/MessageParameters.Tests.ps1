@@ -41,6 +41,8 @@ BeforeAll {
         InputObject    = 'ConvertTo-Json, in the script PSObjects.ToJson runs'
         Depth          = 'ConvertTo-Json, in the script PSObjects.ToJson runs'
         Compress       = 'ConvertTo-Json, in the script PSObjects.ToJson runs'
+        AsSecureString = 'Read-Host, in the fix for a plain-text -ClientSecret'
+        AsPlainText    = 'ConvertTo-SecureString, in the fix for a plain-text -AccessToken'
     }
 }
 

@@ -6,6 +6,7 @@ BeforeDiscovery {
     $views = @(
         @{ View = 'ActiveConversation'; Columns = 'ConversationId', 'Step', 'LiveFor', 'Queue', 'Agent', 'Customer'; Names = @{ Queue = 'Queue'; Agent = 'Agent' } }
         @{ View = 'ConversationRecord'; Columns = 'ConversationId', 'Start (local)', 'Duration', 'Queue', 'Agent', 'Customer'; Names = @{ Queue = 'Queue'; Agent = 'Agent' } }
+        @{ View = 'ConversationRecord#Lookup'; Columns = 'ConversationId', 'Source', 'Start (local)', 'Duration', 'Queue', 'Agent', 'Customer'; Names = @{ Queue = 'Queue'; Agent = 'Agent' } }
         @{ View = 'ConversationParticipantRow'; Columns = 'ConversationId', 'Purpose', 'Name', 'Media', 'Queue', 'WrapUp', 'Handle'; Names = @{ Queue = 'Queue'; WrapUp = 'WrapUpCode'; Name = 'DisplayName' } }
         @{ View = 'ConversationSessionRow'; Columns = 'ConversationId', 'Purpose', 'Name', 'Media', 'Queue', 'Talk', 'Hold', 'Acw'; Names = @{ Queue = 'Queue'; Name = 'DisplayName' } }
         @{ View = 'ConversationSegmentRow'; Columns = 'ConversationId', 'Purpose', 'Name', 'Segment', 'Start', 'Duration', 'Queue', 'Disconnect'; Names = @{ Queue = 'Queue'; Name = 'DisplayName' } }
@@ -30,6 +31,10 @@ BeforeAll {
     $records = @{
         ActiveConversation         = Get-GenesysActiveConversation -Session $session
         ConversationRecord         = Search-GenesysConversationHistory -StartTime $from -EndTime $from.AddHours(1) -Session $session
+        # Live ones (analytics and the live API) and ended ones (analytics).
+        'ConversationRecord#Lookup' = @(Get-GenesysActiveConversation -Session $session -First 10) +
+            @(Search-GenesysConversationHistory -StartTime $from -EndTime $from.AddHours(1) -First 20 -Session $session) |
+            Get-GenesysConversation -Session $session
         ConversationParticipantRow = Search-GenesysConversationHistory -StartTime $from -EndTime $from.AddMinutes(10) -Expand Participant -Session $session
         ConversationSessionRow     = Search-GenesysConversationHistory -StartTime $from -EndTime $from.AddMinutes(10) -Expand Session -Session $session
         ConversationSegmentRow     = Search-GenesysConversationHistory -StartTime $from -EndTime $from.AddMinutes(10) -Expand Segment -Session $session

@@ -53,7 +53,16 @@ BeforeAll {
         Wait-Until { @(Get-Channels | Where-Object { $_.connected -and $_.connections -ge $Connections }).Count -gt 0 } "a connected channel ($Connections connections)"
     }
     function Wait-InSync($Watch, [string] $Topic) {
-        Wait-Until { (Get-Changes $Watch).Count -eq @(Get-Truth $Topic | Where-Object delivered).Count } 'every delivered event written'
+        # The emulator sends an event before it records it, and its pump may still be sending when the counts first
+        # meet: in sync means equal on two polls half a second apart (the pump runs every 100 ms) with nothing new.
+        $last = @{ Count = -1 }
+        Wait-Until {
+            $delivered = @(Get-Truth $Topic | Where-Object delivered).Count
+            $settled = (Get-Changes $Watch).Count -eq $delivered -and $delivered -eq $last.Count
+            $last.Count = $delivered
+            if (-not $settled) { Start-Sleep -Milliseconds 400 }
+            $settled
+        } 'every delivered event written'
     }
     function Assert-SameEvents($Watch, [string] $Topic) {
         # Per conversation, the steps written equal the steps of the events delivered, in order: none missed, none twice.

@@ -40,11 +40,11 @@ internal static class ApiErrors
         var tried = attempts > 1
             ? $" Gave up after {attempts} attempts{(trace?.GaveUpBecause is { } why ? " because " + why : "")}."
             : trace?.GaveUpBecause is { } w ? $" Not retried because {w}." : "";
-        var message = $"{method} {path} failed: {status} {apiMessage}.{tried} {advice}{CorrelationSuffix(correlationId)}";
+        var message = $"{method} {path} failed: {status} {apiMessage}.{tried} {advice}{CorrelationLine(correlationId)}";
         var exception = new GenesysApiException(kind, message)
         {
             StatusCode = status, ErrorCode = error?.Code, CorrelationId = correlationId, Method = method, Path = path,
-            Attempts = attempts, MissingPermissions = missing,
+            Attempts = attempts, MissingPermissions = missing, Recommendation = advice,
         };
         if (suppliedTokenRejected) exception.ErrorId = AccessTokenExpiredId;
         return exception;
@@ -111,9 +111,12 @@ internal static class ApiErrors
         }
         var failure = FromResponse(response, body, "POST", tokenUri.AbsolutePath, trace);
         // Not an OAuth answer at all (a 404 page, a proxy): most likely the wrong login host.
-        return new GenesysApiException(
-            failure.Kind, failure.Message + $" Is {host} the login host of the org? Check -Region or -LoginBaseUri.")
+        var hint = $" Is {host} the login host of the org? Check -Region or -LoginBaseUri.";
+        var correlation = CorrelationLine(failure.CorrelationId);
+        var what = failure.Message.Substring(0, failure.Message.Length - correlation.Length);
+        return new GenesysApiException(failure.Kind, what + hint + correlation)
         {
+            Recommendation = failure.Recommendation + hint,
             StatusCode = failure.StatusCode, ErrorCode = failure.ErrorCode, Method = failure.Method, Path = failure.Path,
             CorrelationId = failure.CorrelationId, Attempts = failure.Attempts, MissingPermissions = failure.MissingPermissions,
         };
@@ -149,11 +152,9 @@ internal static class ApiErrors
         var tried = attempts > 1 ? $" after {attempts} attempts" : "";
         var kind = exception is TimeoutRejectedException ? GenesysErrorKind.Timeout : GenesysErrorKind.Connection;
         var what = exception is TimeoutRejectedException ? "no answer in time" : Innermost(exception).Message;
-        return new GenesysApiException(kind,
-            $"{method} {path} failed{tried}: {what}. " +
-            "Check the network path to Genesys Cloud (proxy, firewall, -Region / -ApiBaseUri), then retry.",
-            exception)
-        { Method = method, Path = path, Attempts = attempts };
+        const string advice = "Check the network path to Genesys Cloud (proxy, firewall, -Region / -ApiBaseUri), then retry.";
+        return new GenesysApiException(kind, $"{method} {path} failed{tried}: {what}. {advice}", exception)
+        { Method = method, Path = path, Attempts = attempts, Recommendation = advice };
     }
 
     /// <summary>A success status whose body is not the JSON the endpoint defines (a proxy's HTML page, a cut body),
@@ -165,7 +166,7 @@ internal static class ApiErrors
         var what = excerpt.Length == 0 ? "an empty body" : $"a body that is not the JSON the API defines: \"{excerpt}\"";
         var message = $"{method} {path} answered {status} with {what}{tried}" + (reason is null ? "" : $" ({reason.Message})")
                       + ". A proxy or gateway may be in the way: retry later, and check -ApiBaseUri / -Region."
-                      + CorrelationSuffix(correlationId);
+                      + CorrelationLine(correlationId);
         return new GenesysApiException(GenesysErrorKind.InvalidResponse, message, reason)
         {
             StatusCode = status, Method = method, Path = path, CorrelationId = correlationId, Attempts = attempts,
@@ -173,7 +174,9 @@ internal static class ApiErrors
         };
     }
 
-    private static string CorrelationSuffix(string? correlationId) => correlationId is null ? "" : $" (correlation id {correlationId})";
+    /// <summary>The id Genesys support asks for, on a line of its own at the end of the message: a fact to quote, not a fix.</summary>
+    private static string CorrelationLine(string? correlationId) =>
+        correlationId is null ? "" : Environment.NewLine + "Correlation id: " + correlationId;
 
     private static Exception Innermost(Exception e)
     {

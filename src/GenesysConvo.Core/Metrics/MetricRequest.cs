@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using GenesysConvo.Core.Analytics;
 using GenesysConvo.Core.Api;
 using GenesysConvo.Core.Api.Models;
+using GenesysConvo.Core.Json;
 
 namespace GenesysConvo.Core.Metrics;
 
@@ -129,9 +130,9 @@ internal static class MetricQueryBody
         return combined;
     }
 
-    private static JsonNode? Parse(string json, string source)
-    {
-        try { return JsonNode.Parse(json); }
-        catch (JsonException e) { throw new ArgumentException($"{source} is not valid JSON: " + e.Message); }
-    }
+    private static JsonNode? Parse(string json, string source) => source == "-Query"
+        ? UserJson.Parse(json, source, "a ConversationAggregationQuery body in the API's structure",
+            "@{ groupBy = @('queueId'); metrics = @('nOffered', 'tHandle') }")
+        : UserJson.Parse(json, source, "an aggregate filter in the API's structure",
+            "@{ type = 'and'; predicates = @(@{ dimension = 'queueId'; value = '<queue id>' }) }");
 }

@@ -162,11 +162,30 @@ public sealed class GenesysConnection : IDisposable
         client.DefaultRequestHeaders.UserAgent.ParseAdd(s_userAgent);
     }
 
-    private static HttpMessageHandler CreatePrimaryHandler() => new HttpClientHandler
+    private static HttpMessageHandler CreatePrimaryHandler()
     {
-        AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
-        AllowAutoRedirect = false,
-    };
+#if !NET
+        AllowTls12();
+#endif
+        return new HttpClientHandler
+        {
+            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            AllowAutoRedirect = false,
+        };
+    }
+
+#if !NET
+    /// <summary>Genesys Cloud accepts TLS 1.2 and later only. On .NET Framework the protocols come from
+    /// ServicePointManager, and Windows PowerShell 5.1 on an older or unpatched Windows offers only SSL 3 and TLS 1.0
+    /// there unless the registry says otherwise: add TLS 1.2 (never remove what the host chose, and leave
+    /// SystemDefault, where the OS already offers it, alone) — as the Az and PowerShellGet modules do.</summary>
+    internal static void AllowTls12()
+    {
+        var chosen = ServicePointManager.SecurityProtocol;
+        if (chosen != 0 && (chosen & SecurityProtocolType.Tls12) == 0)
+            ServicePointManager.SecurityProtocol = chosen | SecurityProtocolType.Tls12;
+    }
+#endif
 
     public void Dispose() => _services.Dispose();
 }

@@ -42,6 +42,18 @@ public sealed class ConversationRecord
     /// <summary>Time waiting in queue (tAcd).</summary>
     public TimeSpan? WaitTime { get; set; }
     public TimeSpan? AlertTime { get; set; }
+    /// <summary>Which API the facts come from: the analytics API (history, and Get-GenesysConversation when analytics has
+    /// the conversation ended), the live conversations API, or both (analytics' record with the live API's newer end and
+    /// state).</summary>
+    public ConversationSource Source { get; set; }
+    /// <summary>When the newest source that answered was read (Get-GenesysConversation; empty for history records, whose
+    /// analytics facts are those of the search). Analytics records lag behind events by up to a few minutes.</summary>
+    public DateTimeOffset? AsOf { get; set; }
+
+    /// <summary>The conversation as the live API showed it (Get-GenesysConversation, Source Live or Both): its step now
+    /// and the state of every participant's communications.</summary>
+    [Hidden]
+    public ActiveConversation? Live { get; set; }
 
     /// <summary>The full detail record: participants, their sessions, segments and metrics (not exported to CSV;
     /// use -Expand Participant|Session|Segment for one row per child).</summary>
@@ -51,6 +63,17 @@ public sealed class ConversationRecord
     /// <summary>The raw record's other conversation-level fields.</summary>
     [Hidden]
     public AnalyticsConversation? Detail { get; set; }
+}
+
+/// <summary>Which API a ConversationRecord's facts come from.</summary>
+public enum ConversationSource
+{
+    /// <summary>The analytics API's detail record.</summary>
+    Analytics,
+    /// <summary>The live conversations API only: analytics has no record of it yet.</summary>
+    Live,
+    /// <summary>The analytics record, with the end and state the live API gave later.</summary>
+    Both,
 }
 
 /// <summary>Columns every expanded row carries, so a row still says which conversation it belongs to.</summary>

@@ -26,6 +26,10 @@ public sealed partial class ConnectGenesysCloudCommand : GenesysCmdlet
     public string ClientId { get; set; } = null!;
 
     [Parameter(Mandatory = true, ParameterSetName = ClientSecretSet)]
+    [SecureStringTransformation("-ClientSecret takes a SecureString, not plain text. Type it with " +
+        "-ClientSecret (Read-Host 'Client secret' -AsSecureString), take it from a vault (Get-Secret), pass -Credential, " +
+        "or set the environment variable GENESYSCLOUD_OAUTHCLIENT_SECRET (with GENESYSCLOUD_OAUTHCLIENT_ID) and run " +
+        "Connect-GenesysCloud without -ClientId and -ClientSecret.")]
     [ValidateNotNull]
     public SecureString ClientSecret { get; set; } = null!;
 
@@ -36,6 +40,9 @@ public sealed partial class ConnectGenesysCloudCommand : GenesysCmdlet
     public PSCredential Credential { get; set; } = null!;
 
     [Parameter(Mandatory = true, ParameterSetName = AccessTokenSet)]
+    [SecureStringTransformation("-AccessToken takes a SecureString, not plain text. Convert the token with " +
+        "-AccessToken (ConvertTo-SecureString $token -AsPlainText -Force), or set the environment variable " +
+        "GENESYSCLOUD_ACCESS_TOKEN and run Connect-GenesysCloud without -AccessToken.")]
     [ValidateNotNull]
     public SecureString AccessToken { get; set; } = null!;
 
@@ -90,6 +97,9 @@ public sealed partial class ConnectGenesysCloudCommand : GenesysCmdlet
             // The environment's base URIs stand in for -ApiBaseUri/-LoginBaseUri only when no endpoint parameter is given.
             if (Region is null && ApiBaseUri is null && LoginBaseUri is null)
                 foreach (var used in environment.ApplyEndpointsTo(options)) WriteVerbose($"Using {used} from the environment.");
+            // The default region is worth a word only when it is used: custom base URIs replace it.
+            if (Region is null && environment.Region is null && options.ApiBaseUri is null)
+                WriteVerbose($"No -Region or {EnvironmentSettings.RegionVariable}: using {GenesysRegion.Default}.");
             ApplyCredentials(options, environment);
             options.Validate();
         }
@@ -148,11 +158,7 @@ public sealed partial class ConnectGenesysCloudCommand : GenesysCmdlet
     private GenesysRegion ResolveRegion(EnvironmentSettings environment)
     {
         var value = Region ?? environment.Region;
-        if (value is null)
-        {
-            WriteVerbose($"No -Region or {EnvironmentSettings.RegionVariable}: using {GenesysRegion.Default}.");
-            return GenesysRegion.Default;
-        }
+        if (value is null) return GenesysRegion.Default;
         try
         {
             return GenesysRegion.Resolve(value);

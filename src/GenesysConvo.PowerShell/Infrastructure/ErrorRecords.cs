@@ -7,24 +7,25 @@ namespace GenesysConvo.Infrastructure;
 /// branch on, the target, and a message that names the fix.</summary>
 internal static class ErrorRecords
 {
-    public static ErrorRecord From(Exception exception, object? target)
+    /// <param name="showsRecommendation">Whether the error will be shown in ConciseView, the only view that prints
+    /// ErrorDetails.RecommendedAction ("Recommendation: …"): then the fix moves there instead of being said twice.
+    /// Elsewhere (NormalView, Windows PowerShell 5.1, logs) the message alone carries it.</param>
+    public static ErrorRecord From(Exception exception, object? target, bool showsRecommendation = false)
     {
         switch (exception)
         {
             case GenesysApiException api:
                 var record = new ErrorRecord(api, api.ErrorId, CategoryOf(api.Kind), target ?? api.Path);
-                if (api.CorrelationId != null)
+                if (showsRecommendation && api.Recommendation is { Length: > 0 } fix && api.Message.Contains(" " + fix))
                 {
-                    record.ErrorDetails = new ErrorDetails(api.Message)
-                    {
-                        RecommendedAction = "ININ-Correlation-Id: " + api.CorrelationId,
-                    };
+                    // The exception keeps the whole text (logs, catch blocks); the view shows the fix once.
+                    record.ErrorDetails = new ErrorDetails(api.Message.Replace(" " + fix, "")) { RecommendedAction = fix };
                 }
                 return record;
             case ArgumentException argument:
                 return new ErrorRecord(argument, "GenesysConvo.InvalidArgument", ErrorCategory.InvalidArgument, target);
             case AggregateException aggregate when aggregate.InnerExceptions.Count == 1:
-                return From(aggregate.InnerException!, target);
+                return From(aggregate.InnerException!, target, showsRecommendation);
             default:
                 return new ErrorRecord(exception, "GenesysConvo.Unexpected", ErrorCategory.NotSpecified, target);
         }

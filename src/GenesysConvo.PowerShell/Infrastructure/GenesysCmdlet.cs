@@ -108,7 +108,11 @@ public abstract class GenesysCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>Terminates the command with the ErrorRecord a failed engine call deserves.</summary>
-    protected void ThrowFailure(Exception exception, object? target) => ThrowTerminatingError(ErrorRecords.From(exception, target));
+    protected void ThrowFailure(Exception exception, object? target) =>
+        ThrowTerminatingError(ErrorRecords.From(exception, target, ShowsRecommendation));
+
+    /// <summary>Errors will be shown in ConciseView (pwsh 7's default), which prints the recommended action on its own line.</summary>
+    private bool ShowsRecommendation => string.Equals(GetVariableValue("ErrorView")?.ToString(), "ConciseView", StringComparison.Ordinal);
 
     private sealed class Relay : IOperationObserver, IProgressObserver, IDebugAudience, IOutput
     {

@@ -12,7 +12,7 @@ namespace GenesysConvo.Infrastructure;
 /// <summary>Loads the engine (GenesysConvo.Core) and its third-party dependencies (Polly, Microsoft.Extensions.*)
 /// from Dependencies/ so that other modules' versions of those libraries cannot clash with ours — the documented
 /// "resolving dependency conflicts" pattern. PowerShell 7: a private AssemblyLoadContext. Windows PowerShell 5.1
-/// has no load contexts: the same folder is resolved through AppDomain.AssemblyResolve.</summary>
+/// has no load contexts: the same folder is resolved through AppDomain.AssemblyResolve (DesktopAssemblyResolver).</summary>
 public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
 {
     internal const string EngineName = "GenesysConvo.Core";
@@ -36,20 +36,11 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
         return null;
     }
 #else
-    public void OnImport() => AppDomain.CurrentDomain.AssemblyResolve += OnAssemblyResolve;
+    private static readonly DesktopAssemblyResolver s_resolver = new DesktopAssemblyResolver(s_moduleDirectory);
 
-    public void OnRemove(PSModuleInfo module) => AppDomain.CurrentDomain.AssemblyResolve -= OnAssemblyResolve;
+    public void OnImport() => s_resolver.Install();
 
-    private static Assembly? OnAssemblyResolve(object? sender, ResolveEventArgs args)
-    {
-        var name = new AssemblyName(args.Name).Name;
-        foreach (var directory in new[] { s_moduleDirectory, DependencyDirectory })
-        {
-            var path = Path.Combine(directory, name + ".dll");
-            if (File.Exists(path)) return Assembly.LoadFrom(path);
-        }
-        return null;
-    }
+    public void OnRemove(PSModuleInfo module) => s_resolver.Uninstall();
 #endif
 }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GenesysConvo.Core.Json;
 
 namespace GenesysConvo.Core.Analytics.Details;
 
@@ -98,11 +99,11 @@ internal static class DetailsQueryValidation
         return checkedFilters;
     }
 
-    private static JsonNode? Parse(string json, string source)
-    {
-        try { return JsonNode.Parse(json); }
-        catch (JsonException e) { throw new ArgumentException($"{source} is not valid JSON: {e.Message}"); }
-    }
+    private static JsonNode? Parse(string json, string source) => source == "-Query"
+        ? UserJson.Parse(json, source, "a ConversationQuery body in the API's structure",
+            "@{ order = 'asc'; segmentFilters = @(@{ type = 'or'; predicates = @(@{ dimension = 'mediaType'; value = 'voice' }) }) }")
+        : UserJson.Parse(json, source, "filters in the API's structure keyed by filter kind",
+            "@{ segmentFilters = @(@{ type = 'or'; predicates = @(@{ dimension = 'queueId'; value = '<queue id>' }) }) }");
 
     private static void CheckFilters(string kind, JsonNode filters, string source)
     {

@@ -77,6 +77,7 @@ public sealed class ConversationRecordBuilder
             AcwTime = totals.Acw,
             WaitTime = totals.Acd,
             AlertTime = totals.Alert,
+            Source = ConversationSource.Analytics,
             Participants = c.Participants,
             Detail = c,
         };
