@@ -64,6 +64,7 @@ function ConvertTo-BenchMarkdown($Report) {
             "$(Format-Range $row.PeakRssMiB 'n0') | $('{0:n2}' -f $row.RssRatio) |")
     }
     $lines.Add('')
+    if ($Report.RecordCost) { foreach ($line in ConvertTo-RecordCostMarkdown $Report.RecordCost) { $lines.Add($line) } }
     $f = $Report.FirstRecord
     $lines.Add('## Time to first record, Import-Module')
     $lines.Add('')
@@ -107,4 +108,32 @@ function ConvertTo-BenchMarkdown($Report) {
     $lines -join "`n"
 }
 
-Export-ModuleMember -Function Get-Median, Get-Summary, Get-PairedRatio, New-Target, ConvertTo-BenchMarkdown
+function ConvertTo-RecordCostMarkdown($Cost) {
+    <#
+    "Where the time goes": what one record costs the client in this run (allocations do not depend on the machine's load,
+    CPU does), and the measured steps that brought it there (tests/Bench/record-cost.json: allocations by kind from a
+    dotnet-trace gc-verbose trace of each step).
+    #>
+    $now = $Cost.ThisRun
+    "## Where the time goes: client cost per record"
+    ''
+    "This run, $($Cost.Measured): $('{0:n0}' -f $now.BytesPerRecord) bytes allocated and $('{0:n3}' -f $now.CpuMsPerRecord) ms CPU " +
+        "per record, $('{0:n1}' -f $now.Gen0PerThousand) gen-0 collections per 1,000 records; the C# floor's CPU per record in this " +
+        "run's throughput rounds: $('{0:n3}' -f $Cost.FloorCpuMsPerRecord) ms (a fresh process: start-up and JIT included)."
+    ''
+    "The steps, measured the same way on $($Cost.History.Machine) ($($Cost.History.Measured)):"
+    ''
+    $kinds = @($Cost.History.Kinds)
+    '| step | commit | bytes/record | CPU ms/record | gen-0 per 1,000 | ' + (($kinds | ForEach-Object { "$_ B" }) -join ' | ') + ' |'
+    '|---|---|---|---|---|' + ('---|' * $kinds.Count)
+    foreach ($step in $Cost.History.Steps) {
+        $cells = foreach ($kind in $kinds) { '{0:n0}' -f ($step.Kinds.$kind ?? 0) }
+        "| $(Format-Cell $step.Step) | $($step.Commit) | $('{0:n0}' -f $step.BytesPerRecord) | $($step.CpuMsPerRecord) | " +
+            "$('{0:n1}' -f $step.Gen0PerThousand) | $($cells -join ' | ') |"
+    }
+    ''
+    foreach ($note in $Cost.History.Notes) { "- $note" }
+    ''
+}
+
+Export-ModuleMember -Function Get-Median, Get-Summary, Get-PairedRatio, New-Target, ConvertTo-BenchMarkdown, ConvertTo-RecordCostMarkdown

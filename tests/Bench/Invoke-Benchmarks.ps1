@@ -106,6 +106,20 @@ function Invoke-Rounds([string[]] $Names, [hashtable] $Environment, [int] $Round
     $runs
 }
 
+function Invoke-RecordCost([hashtable] $Environment) {
+    <# Measure-RecordCost.ps1 in a fresh process over the throughput window: bytes allocated and CPU per record. #>
+    $arguments = @('-NoLogo', '-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'Measure-RecordCost.ps1'),
+        '-ModulePath', $ModulePath, '-ApiUrl', $Environment.BENCH_API_URL, '-LoginUrl', $Environment.BENCH_LOGIN_URL,
+        '-ClientId', $Environment.BENCH_CLIENT_ID, '-ClientSecret', $Environment.BENCH_CLIENT_SECRET,
+        '-Interval', $Environment.BENCH_INTERVAL, '-Repeat', ($Quick ? 1 : 3))
+    $output = & timeout 3600 dotnet (Join-Path $PSHOME 'pwsh.dll') @arguments 2>&1
+    $line = @($output | Where-Object { "$_" -like 'RECORD_COST=*' }) | Select-Object -Last 1
+    if ($LASTEXITCODE -or -not $line) { throw "Measure-RecordCost.ps1 failed: $(($output | Select-Object -Last 15) -join "`n")" }
+    $cost = @("$line".Substring('RECORD_COST='.Length) | ConvertFrom-Json)[0]
+    Write-Host ('  {0:n0} bytes, {1:n3} ms CPU per record' -f $cost.BytesPerRecord, $cost.CpuMsPerRecord)
+    $cost
+}
+
 function Get-Interval([DateTimeOffset] $Start, [double] $Hours) {
     '{0:yyyy-MM-ddTHH:mm:ssZ}/{1:yyyy-MM-ddTHH:mm:ssZ}' -f $Start.UtcDateTime, $Start.AddHours($Hours).UtcDateTime
 }
@@ -129,6 +143,9 @@ try {
     Write-Host "Throughput ($($throughputEnv.BENCH_INTERVAL)), rate limit off"
     $throughputNames = 'C# floor', 'JS SDK loop', 'Search | Measure-Object', 'Search | Export-Csv', 'Invoke-RestMethod loop'
     $throughput = Invoke-Rounds $throughputNames $throughputEnv $settings.Rounds
+
+    Write-Host 'Client cost per record (allocations and CPU, one process after a warm-up)'
+    $recordCostRun = Invoke-RecordCost $throughputEnv
 
     Write-Host 'Time to first record and Import-Module'
     $first = Invoke-Rounds @('C# floor, first page', 'Search -First 1') $throughputEnv $settings.Rounds
@@ -201,6 +218,13 @@ $busyDay = [pscustomobject]@{
     SameIds = ($onlyModule -eq 0 -and $onlyLoop -eq 0 -and $moduleBusy.Ids.Count -eq $loopBusy.Ids.Count -and $moduleBusy.Ids.Count -gt 0)
 }
 
+$recordCost = [ordered]@{
+    Measured = "Search | Measure-Object of $('{0:n0}' -f $recordCostRun.Records) records in one process after a warm-up hour"
+    ThisRun = $recordCostRun
+    FloorCpuMsPerRecord = 1000 * (Get-Median ([double[]]@($floorRuns | ForEach-Object { $_.CpuSeconds / $_.Records })))
+    History = Get-Content (Join-Path $PSScriptRoot 'record-cost.json') -Raw | ConvertFrom-Json
+}
+
 $measure = $row['Search | Measure-Object']
 $memoryRatio = $memoryRows[-1].Ratio
 $busyRatio = $loopBusy.Seconds / $moduleBusy.Seconds
@@ -221,6 +245,7 @@ $report = [ordered]@{
     Mode = if ($Quick) { 'quick' } else { 'full' }; Started = $started.ToUniversalTime().ToString('yyyy-MM-dd HH:mm UTC')
     Machine = $machine; Rounds = $settings.Rounds
     Throughput = [ordered]@{ Interval = $throughputEnv.BENCH_INTERVAL; Records = $measure.Records; Rows = @($rows) }
+    RecordCost = $recordCost
     FirstRecord = $firstRecord; Memory = [ordered]@{ Rows = @($memoryRows) }; BusyDay = $busyDay; Targets = $targets
     Notes = @(
         'Seconds and client CPU cover the work (token + every page) inside each process; peak RSS is the whole process (VmHWM).'

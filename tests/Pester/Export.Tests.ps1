@@ -110,18 +110,19 @@ Describe 'A long export under the real rate limit' {
 
     It 'is paced by the inin-ratelimit-* headers: more requests than a minute allows, not one 429, every conversation once' {
         $busySession = Connect-Emulator $busy -With @{ PassThru = $true }
-        $from = $day.AddHours(8); $to = $from.AddHours(4)
+        $from = $day.AddHours(8); $to = $from.AddMinutes(20)
         $path = New-FilePath 'paced.csv'
-        # About 8,000 conversations in pages of 25: more than the 300 requests one token may send in a minute.
-        $null = Export-GenesysConversationHistory -StartTime $from -EndTime $to -PageSize 25 -Path $path -Session $busySession
+        # About 670 conversations in pages of 2: more than the 300 requests one token may send in a minute, each small
+        # enough that even a busy machine asks faster than the limit allows.
+        $null = Export-GenesysConversationHistory -StartTime $from -EndTime $to -PageSize 2 -Path $path -Session $busySession
         $log = @(Get-EmulatorRequest $busy -Api)
         $log.Count | Should -BeGreaterThan 300
-        # The emulator's window starts with the token's first request: the export reached the limit within it.
-        $firstMinute = @($log | Where-Object { ([DateTimeOffset]$_.time - [DateTimeOffset]$log[0].time).TotalSeconds -lt 60 })
-        $firstMinute.Count | Should -BeGreaterThan 270 -Because 'the export asks faster than the limit allows'
         @($log | Where-Object status -eq 429).Count | Should -Be 0 -Because 'the pacer spreads the last requests of each window'
         $truth = (Invoke-EmulatorControl $busy "conversations?from=$(Format-Utc $from)&to=$(Format-Utc $to)&fields=brief&limit=1000000").conversations
         Assert-SameSet (Import-Csv $path).ConversationId @($truth | Where-Object conversationEnd | ForEach-Object conversationId)
+        # The emulator's window starts with the token's first request: without the pacer the 301st would have met a 429.
+        $firstMinute = @($log | Where-Object { ([DateTimeOffset]$_.time - [DateTimeOffset]$log[0].time).TotalSeconds -lt 60 }).Count
+        if ($firstMinute -le 270) { Set-ItResult -Inconclusive -Because "the machine sent only $firstMinute requests in the first minute" }
     }
 }
 
