@@ -154,3 +154,22 @@ Describe 'A login host that refuses the connection fails the first login at once
         Get-GenesysCloudContext | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Get-Help shows the real default of every parameter that has one' {
+    It '<Command> -StartTime: 24 hours before -EndTime; -EndTime: now' -ForEach @(
+        @{ Command = 'Search-GenesysConversationHistory' }, @{ Command = 'Export-GenesysConversationHistory' }, @{ Command = 'Get-GenesysConversationMetric' }
+    ) {
+        (Get-Help $Command -Parameter StartTime).defaultValue | Should -Be '24 hours before -EndTime'
+        (Get-Help $Command -Parameter EndTime).defaultValue | Should -Be 'now'
+    }
+
+    It 'no parameter whose help text says "Default:" shows Default value None' {
+        $wrong = foreach ($command in Get-Command -Module GenesysConvo) {
+            foreach ($parameter in (Get-Help $command.Name -Full).parameters.parameter) {
+                $text = ($parameter.description | Out-String)
+                if ($text -cmatch 'Default:|\(default ' -and $parameter.defaultValue -eq 'None') { "$($command.Name) -$($parameter.name)" }
+            }
+        }
+        $wrong | Should -BeNullOrEmpty
+    }
+}
