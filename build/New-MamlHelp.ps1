@@ -163,14 +163,19 @@ function Get-TypeName([type] $Type) {
 }
 
 function Get-DefaultValues([System.Management.Automation.CmdletInfo] $Command) {
-    <# The property values of a fresh cmdlet instance: the defaults the code really uses. #>
+    <# The property values of a fresh cmdlet instance: the defaults the code really uses. A default decided when the
+       cmdlet runs (24 hours before -EndTime, the current session) is declared beside the property, in its
+       [PSDefaultValue(Help = '...')], and wins over the empty value of the instance. #>
     $defaults = @{}
     try { $instance = [Activator]::CreateInstance($Command.ImplementingType) } catch { return $defaults }
     foreach ($parameter in $Command.Parameters.Values) {
         $property = $Command.ImplementingType.GetProperty($parameter.Name)
         if (-not $property) { continue }
         $value = $property.GetValue($instance)
-        $defaults[$parameter.Name] = if ($null -eq $value) { 'None' }
+        $declared = [System.Attribute]::GetCustomAttribute($property, [System.Management.Automation.PSDefaultValueAttribute])
+        $defaults[$parameter.Name] = if ($declared -and $declared.Help) { $declared.Help }
+        elseif ($declared -and $null -ne $declared.Value) { [string]$declared.Value }
+        elseif ($null -eq $value) { 'None' }
         elseif ($value -is [System.Management.Automation.SwitchParameter]) { [string]$value.IsPresent }
         else { [string]$value }
     }

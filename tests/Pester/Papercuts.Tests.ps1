@@ -154,3 +154,50 @@ Describe 'A login host that refuses the connection fails the first login at once
         Get-GenesysCloudContext | Should -BeNullOrEmpty
     }
 }
+
+Describe '-Debug writes the trace without asking at every line' {
+    BeforeEach { Reset-Emulator $emulator; Clear-GenesysEnvironment }
+
+    It 'in this non-interactive host: -Debug completes, with the debug lines in the debug stream' {
+        Connect-Emulator $emulator
+        $records = Invoke-GenesysCloudRequest /api/v2/organizations/me -Debug 5>&1
+        $debug = @($records | Where-Object { $_ -is [System.Management.Automation.DebugRecord] })
+        $debug.Message | Where-Object { $_ -like 'GET /api/v2/organizations/me response body: *' } | Should -Not -BeNullOrEmpty
+        ($records | Where-Object { $_ -isnot [System.Management.Automation.DebugRecord] -and $_ -isnot [System.Management.Automation.VerboseRecord] }).name |
+            Should -Not -BeNullOrEmpty -Because 'the command went on to write its result'
+    }
+
+    It 'pwsh -NonInteractive -Command ... -Debug completes with the DEBUG lines shown' {
+        $env:GENESYSCLOUD_API_BASE_URI = $emulator.ApiUrl
+        $env:GENESYSCLOUD_LOGIN_BASE_URI = $emulator.LoginUrl
+        $env:GENESYSCLOUD_OAUTHCLIENT_ID = $emulator.ClientId
+        $env:GENESYSCLOUD_OAUTHCLIENT_SECRET = $emulator.ClientSecret
+        $command = "Import-Module '$env:GENESYSCONVO_MODULE_PATH'; Connect-GenesysCloud -Debug; " +
+            "(Invoke-GenesysCloudRequest /api/v2/organizations/me -Debug).name"
+        $output = & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -Command $command 2>&1 | Out-String
+        $LASTEXITCODE | Should -Be 0 -Because $output
+        $output | Should -Match 'DEBUG: GET /api/v2/organizations/me response body: '
+        $output | Should -Match 'Emulated Contact Center'
+        $output | Should -Not -Match 'NonInteractive mode'
+        $output | Should -Not -Match ([regex]::Escape($emulator.ClientSecret))
+    }
+}
+
+Describe 'Get-Help shows the real default of every parameter that has one' {
+    It '<Command> -StartTime: 24 hours before -EndTime; -EndTime: now' -ForEach @(
+        @{ Command = 'Search-GenesysConversationHistory' }, @{ Command = 'Export-GenesysConversationHistory' }, @{ Command = 'Get-GenesysConversationMetric' }
+    ) {
+        (Get-Help $Command -Parameter StartTime).defaultValue | Should -Be '24 hours before -EndTime'
+        (Get-Help $Command -Parameter EndTime).defaultValue | Should -Be 'now'
+    }
+
+    It 'no parameter whose help text says "Default:" shows Default value None' {
+        $wrong = foreach ($command in Get-Command -Module GenesysConvo) {
+            foreach ($parameter in (Get-Help $command.Name -Full).parameters.parameter) {
+                $text = ($parameter.description | Out-String)
+                if ($text -cmatch 'Default:|\(default ' -and $parameter.defaultValue -eq 'None') { "$($command.Name) -$($parameter.name)" }
+            }
+        }
+        $wrong | Should -BeNullOrEmpty
+    }
+}

@@ -54,14 +54,17 @@ public sealed partial class ConnectGenesysCloudCommand : GenesysCmdlet
     [Parameter]
     [ArgumentCompleter(typeof(RegionCompleter))]
     [ValidateNotNullOrEmpty]
+    [PSDefaultValue(Help = "GENESYSCLOUD_REGION, else us-east-1")]
     public string? Region { get; set; }
 
     [Parameter]
     [ValidateNotNull]
+    [PSDefaultValue(Help = "GENESYSCLOUD_API_BASE_URI, else the API host of -Region")]
     public Uri? ApiBaseUri { get; set; }
 
     [Parameter]
     [ValidateNotNull]
+    [PSDefaultValue(Help = "GENESYSCLOUD_LOGIN_BASE_URI, else the login host of -ApiBaseUri or -Region")]
     public Uri? LoginBaseUri { get; set; }
 
     [Parameter]

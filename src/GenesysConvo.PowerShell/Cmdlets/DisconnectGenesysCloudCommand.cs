@@ -11,6 +11,7 @@ public sealed class DisconnectGenesysCloudCommand : GenesysCmdlet
     /// <summary>The session to close. Default: the current session.</summary>
     [Parameter(ValueFromPipeline = true)]
     [ValidateNotNull]
+    [PSDefaultValue(Help = "the current session (the last Connect-GenesysCloud)")]
     public GenesysCloudSession? Session { get; set; }
 
     protected override void ProcessRecord()

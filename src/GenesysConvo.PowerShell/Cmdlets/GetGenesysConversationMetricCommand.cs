@@ -17,12 +17,14 @@ public sealed class GetGenesysConversationMetricCommand : GenesysAnalyticsCmdlet
     [Parameter]
     [ArgumentCompleter(typeof(GranularityCompleter))]
     [ValidateNotNull]
+    [PSDefaultValue(Help = "one bucket for the whole window")]
     public object Granularity { get; set; } = null!;
 
     /// <summary>IANA or Windows time zone id for day/week/month buckets; default: this machine's zone.</summary>
     [Parameter]
     [ArgumentCompleter(typeof(TimeZoneCompleter))]
     [ValidateNotNullOrEmpty]
+    [PSDefaultValue(Help = "this machine's time zone")]
     public string? TimeZone { get; set; }
 
     [Parameter]

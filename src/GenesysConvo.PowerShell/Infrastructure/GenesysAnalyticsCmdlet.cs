@@ -16,11 +16,13 @@ public abstract class GenesysAnalyticsCmdlet : GenesysApiCmdlet
     [Parameter(ParameterSetName = TimeRangeSet, Position = 0)]
     [Alias("After", "Since")]
     [InstantTransformation]
+    [PSDefaultValue(Help = "24 hours before -EndTime")]
     public DateTimeOffset? StartTime { get; set; }
 
     [Parameter(ParameterSetName = TimeRangeSet, Position = 1)]
     [Alias("Before", "Until")]
     [InstantTransformation]
+    [PSDefaultValue(Help = "now")]
     public DateTimeOffset? EndTime { get; set; }
 
     /// <summary>An ISO-8601 "start/end" interval, as the API writes it.</summary>

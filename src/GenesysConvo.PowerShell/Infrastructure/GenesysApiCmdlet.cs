@@ -8,6 +8,7 @@ public abstract class GenesysApiCmdlet : GenesysCmdlet
     /// <summary>The session to use (Connect-GenesysCloud -PassThru). Default: the current session.</summary>
     [Parameter]
     [ValidateNotNull]
+    [PSDefaultValue(Help = "the current session (the last Connect-GenesysCloud)")]
     public GenesysCloudSession? Session { get; set; }
 
     /// <summary>-Session or the current session; a terminating error when there is none.</summary>

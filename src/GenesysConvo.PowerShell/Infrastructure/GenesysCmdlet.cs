@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Linq;
 using System.Management.Automation;
+using System.Reflection;
 using System.Threading;
 using System.Threading.Tasks;
 using GenesysConvo.Core.Diagnostics;
@@ -17,7 +18,43 @@ public abstract class GenesysCmdlet : PSCmdlet, IDisposable
 
     protected CancellationToken CancellationToken => (_cancellation ??= new CancellationTokenSource()).Token;
 
-    protected override void BeginProcessing() => _cancellation ??= new CancellationTokenSource();
+    protected override void BeginProcessing()
+    {
+        _cancellation ??= new CancellationTokenSource();
+        DebugWithoutInquire();
+    }
+
+    /// <summary>-Debug makes a compiled cmdlet ask "Continue?" at every verbose and warning line (pwsh 7) and every debug
+    /// line (Windows PowerShell 5.1): the runtime turns those preferences to Inquire. In a host where no one can answer
+    /// (pwsh -NonInteractive, runbooks) that fails the command. The module's lines are a trace (requests, bodies), not
+    /// breakpoints: with -Debug, or where no one can answer, they are written as Continue writes them. An Inquire asked
+    /// for explicitly (-WarningAction Inquire, or a preference variable where someone can answer) still asks. The runtime
+    /// has no public setter for these; on a runtime without them, as before.</summary>
+    private void DebugWithoutInquire()
+    {
+        var bound = MyInvocation.BoundParameters;
+        var fromDebug = bound.TryGetValue("Debug", out var debug) && debug is SwitchParameter { IsPresent: true };
+        var canPrompt = CanPrompt;
+        foreach (var (name, explicitParameter, setter, value) in s_inquiringPreferences)
+        {
+            var runtime = CommandRuntime;
+            var type = runtime?.GetType();
+            var preference = type?.GetProperty(name, BindingFlags.Instance | BindingFlags.NonPublic);
+            var set = type?.GetProperty(setter, BindingFlags.Instance | BindingFlags.NonPublic);
+            if (preference is null || set is null || !set.CanWrite || !(preference.GetValue(runtime) is ActionPreference.Inquire)) continue;
+            var asked = explicitParameter != null && bound.ContainsKey(explicitParameter);
+            if ((fromDebug && !asked) || !canPrompt) set.SetValue(runtime, value);
+        }
+    }
+
+    /// <summary>The runtime's preferences -Debug may turn to Inquire, the parameter that sets each one explicitly, and the
+    /// runtime property that makes it Continue (the verbose preference has no setter: its -Verbose flag does it).</summary>
+    private static readonly (string Name, string? ExplicitParameter, string Setter, object Value)[] s_inquiringPreferences =
+    {
+        ("DebugPreference", null, "DebugPreference", ActionPreference.Continue),
+        ("VerbosePreference", "Verbose", "Verbose", true),
+        ("WarningPreference", "WarningAction", "WarningPreference", ActionPreference.Continue),
+    };
 
     protected override void StopProcessing() => _cancellation?.Cancel();
 
