@@ -7,6 +7,7 @@ public sealed class RuntimeConfig
     private readonly object _gate = new();
     private int _tokenLifetimeSeconds;
     private int _rateLimitPerMinute;
+    private int _rateLimitWindowSeconds;
     private HashSet<string> _denied = new(StringComparer.OrdinalIgnoreCase);
     private double _detailsDuplicateRate;
     private int _jobQueuedMs;
@@ -17,6 +18,7 @@ public sealed class RuntimeConfig
     private bool _jobsIncludeOpenConversations;
     private double _analyticsLagSeconds;
 
+    public const int DefaultRateLimitWindowSeconds = 60;
     public const int DefaultJobQueuedMs = 300;
     public const int DefaultJobPendingMs = 700;
     public const int DefaultJobExpirySeconds = 3600;
@@ -29,7 +31,11 @@ public sealed class RuntimeConfig
     }
 
     public int TokenLifetimeSeconds { get { lock (_gate) return _tokenLifetimeSeconds; } }
+    /// <summary>Requests one token may send per window (the real limit is 300 a minute).</summary>
     public int RateLimitPerMinute { get { lock (_gate) return _rateLimitPerMinute; } }
+    /// <summary>Test-only: the window's length, 60 s as on the real API. Clients learn it from inin-ratelimit-reset, so
+    /// a shorter window lets a test see several windows without waiting minutes.</summary>
+    public int RateLimitWindowSeconds { get { lock (_gate) return _rateLimitWindowSeconds; } }
 
     /// <summary>0..1: share of the previous page's records that each later details-query page repeats.</summary>
     public double DetailsDuplicateRate { get { lock (_gate) return _detailsDuplicateRate; } }
@@ -80,11 +86,7 @@ public sealed class RuntimeConfig
                 _tokenLifetimeSeconds = life;
             }
 
-            if (update.RateLimitPerMinute is { } rate)
-            {
-                if (rate <= 0) throw new ArgumentException("rateLimitPerMinute must be > 0.");
-                _rateLimitPerMinute = rate;
-            }
+            MergeRateLimit(update);
 
             if (update.DeniedPermissions is { } denied)
                 _denied = new HashSet<string>(denied, StringComparer.OrdinalIgnoreCase);
@@ -130,6 +132,21 @@ public sealed class RuntimeConfig
         }
     }
 
+    private void MergeRateLimit(ConfigUpdate update)
+    {
+        if (update.RateLimitPerMinute is { } rate)
+        {
+            if (rate <= 0) throw new ArgumentException("rateLimitPerMinute must be > 0.");
+            _rateLimitPerMinute = rate;
+        }
+
+        if (update.RateLimitWindowSeconds is { } window)
+        {
+            if (window <= 0) throw new ArgumentException("rateLimitWindowSeconds must be > 0.");
+            _rateLimitWindowSeconds = window;
+        }
+    }
+
     private void MergeAnalyticsLag(ConfigUpdate update)
     {
         if (update.AnalyticsLagSeconds is not { } lag) return;
@@ -143,6 +160,7 @@ public sealed class RuntimeConfig
         {
             _tokenLifetimeSeconds = _defaults.TokenLifetimeSeconds;
             _rateLimitPerMinute = _defaults.RateLimitPerMinute;
+            _rateLimitWindowSeconds = DefaultRateLimitWindowSeconds;
             _denied = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             _detailsDuplicateRate = 0;
             _jobQueuedMs = DefaultJobQueuedMs;
@@ -158,7 +176,8 @@ public sealed class RuntimeConfig
     public ConfigSnapshot Snapshot()
     {
         lock (_gate)
-            return new ConfigSnapshot(_tokenLifetimeSeconds, _rateLimitPerMinute, _denied.OrderBy(p => p, StringComparer.Ordinal).ToArray(),
+            return new ConfigSnapshot(_tokenLifetimeSeconds, _rateLimitPerMinute, _rateLimitWindowSeconds,
+                _denied.OrderBy(p => p, StringComparer.Ordinal).ToArray(),
                 _detailsDuplicateRate, _jobQueuedMs, _jobPendingMs, _jobExpirySeconds, _dataAvailabilityLagMinutes, _failNextJobs,
                 _jobsIncludeOpenConversations, _analyticsLagSeconds);
     }
@@ -168,6 +187,7 @@ public sealed class ConfigUpdate
 {
     public int? TokenLifetimeSeconds { get; set; }
     public int? RateLimitPerMinute { get; set; }
+    public int? RateLimitWindowSeconds { get; set; }
     public string[]? DeniedPermissions { get; set; }
     public double? DetailsDuplicateRate { get; set; }
     public int? JobQueuedMs { get; set; }
@@ -179,6 +199,7 @@ public sealed class ConfigUpdate
     public double? AnalyticsLagSeconds { get; set; }
 }
 
-public sealed record ConfigSnapshot(int TokenLifetimeSeconds, int RateLimitPerMinute, string[] DeniedPermissions,
+public sealed record ConfigSnapshot(int TokenLifetimeSeconds, int RateLimitPerMinute, int RateLimitWindowSeconds,
+    string[] DeniedPermissions,
     double DetailsDuplicateRate, int JobQueuedMs, int JobPendingMs, int JobExpirySeconds, double DataAvailabilityLagMinutes,
     int FailNextJobs, bool JobsIncludeOpenConversations, double AnalyticsLagSeconds);
