@@ -113,10 +113,10 @@ Describe 'A long export under the real rate limit' {
 
     It 'is paced by the inin-ratelimit-* headers: more requests than a window allows, not one 429, every conversation once' {
         $busySession = Connect-Emulator $busy -With @{ PassThru = $true }
-        $from = $day.AddHours(8); $to = $from.AddMinutes(6)
+        $from = $day.AddHours(8); $to = $from.AddMinutes(3)
         $path = New-FilePath 'paced.csv'
-        # About 200 conversations in pages of 2: more than the 75 requests one token may send in a window, each small
-        # enough that even a busy machine asks faster than the limit allows.
+        # About 100 conversations in pages of 2, some 250 requests: more than three windows of the 75 one token may
+        # send, each page small enough that even a busy machine asks faster than the limit allows.
         $null = Export-GenesysConversationHistory -StartTime $from -EndTime $to -PageSize 2 -Path $path -Session $busySession
         $log = @(Get-EmulatorRequest $busy -Api)
         $log.Count | Should -BeGreaterThan 150 -Because 'the export must span more than two windows'
