@@ -10,7 +10,8 @@ namespace GenesysConvo.Core.Conversations.History;
 /// segment (-Expand). Names come from the resolver's cache, so resolve a page's ids first.</summary>
 public sealed class ConversationRecordBuilder
 {
-    private const string Separator = "; ";
+    /// <summary>Between the values of a joined column (Queue, QueueId, Agent…); the lookup splits on it too.</summary>
+    internal const string Separator = "; ";
     private readonly Func<NameKind, string?, string?> _nameOf;
     private readonly DateTimeOffset _now;
 

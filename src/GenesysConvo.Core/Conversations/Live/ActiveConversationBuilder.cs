@@ -154,11 +154,12 @@ internal sealed class ActiveConversationBuilder
 
     private string? NameOrId(NameKind kind, string? id) => id is null ? null : _nameOf(kind, id) ?? id;
 
-    private static bool IsAgent(string? purpose) =>
+    /// <summary>A participant purpose of the org's side (the live API says agent or user).</summary>
+    internal static bool IsAgent(string? purpose) =>
         string.Equals(purpose, "agent", StringComparison.OrdinalIgnoreCase)
         || string.Equals(purpose, "user", StringComparison.OrdinalIgnoreCase);
 
-    private static bool IsCustomer(string? purpose) =>
+    internal static bool IsCustomer(string? purpose) =>
         string.Equals(purpose, "customer", StringComparison.OrdinalIgnoreCase)
         || string.Equals(purpose, "external", StringComparison.OrdinalIgnoreCase);
 }

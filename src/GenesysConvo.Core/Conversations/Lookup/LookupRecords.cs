@@ -14,7 +14,7 @@ namespace GenesysConvo.Core.Conversations.Lookup;
 /// reading of it), or the analytics record with the live API's newer facts. Names come from the resolver's cache.</summary>
 internal sealed class LookupRecords
 {
-    private const string Separator = "; ";
+    private const string Separator = ConversationRecordBuilder.Separator;
     private readonly Func<NameKind, string?, string?> _nameOf;
     private readonly DateTimeOffset _now;
     private readonly ConversationRecordBuilder _history;
@@ -55,7 +55,8 @@ internal sealed class LookupRecords
         record.Duration = (active.EndTime ?? _now) - record.StartTime;
         record.DisconnectType ??= CustomerDisconnect(live!);
         var queueIds = Union(record.QueueId, active.Participants.Select(p => p.QueueId));
-        var agentIds = Union(record.AgentId, active.Participants.Where(p => IsAgent(p.Purpose)).Select(p => p.UserId));
+        var agentIds = Union(record.AgentId,
+            active.Participants.Where(p => ActiveConversationBuilder.IsAgent(p.Purpose)).Select(p => p.UserId));
         var wrapUpIds = Union(record.WrapUpCodeId, active.Participants.Select(p => p.WrapUpCode));
         (record.QueueId, record.Queue) = (Join(queueIds), JoinNames(NameKind.Queue, queueIds));
         (record.AgentId, record.Agent) = (Join(agentIds), JoinNames(NameKind.User, agentIds));
@@ -70,9 +71,9 @@ internal sealed class LookupRecords
         if (expand != HistoryExpansion.None) return LiveRows(active, expand);
         var participants = active.Participants;
         var raw = live.Participants ?? new List<Participant>();
-        var customer = raw.FirstOrDefault(p => IsCustomer(p.Purpose));
+        var customer = raw.FirstOrDefault(p => ActiveConversationBuilder.IsCustomer(p.Purpose));
         var queueIds = Distinct(participants.Select(p => p.QueueId));
-        var agentIds = Distinct(participants.Where(p => IsAgent(p.Purpose)).Select(p => p.UserId));
+        var agentIds = Distinct(participants.Where(p => ActiveConversationBuilder.IsAgent(p.Purpose)).Select(p => p.UserId));
         var wrapUpIds = Distinct(participants.Select(p => p.WrapUpCode));
         return new object[]
         {
@@ -161,7 +162,7 @@ internal sealed class LookupRecords
 
     /// <summary>How the customer's side ended, as its last disconnected communication says.</summary>
     private static string? CustomerDisconnect(Conversation live) => (live.Participants ?? new List<Participant>())
-        .Where(p => IsCustomer(p.Purpose))
+        .Where(p => ActiveConversationBuilder.IsCustomer(p.Purpose))
         .SelectMany(p => p.Media().SelectMany(m => m.Communications ?? new List<Communication>()))
         .LastOrDefault(m => m.DisconnectType != null)?.DisconnectType;
 
@@ -175,12 +176,4 @@ internal sealed class LookupRecords
 
     private string? JoinNames(NameKind kind, IReadOnlyCollection<string> ids) =>
         ids.Count == 0 ? null : string.Join(Separator, ids.Select(id => _nameOf(kind, id) ?? id));
-
-    private static bool IsAgent(string? purpose) =>
-        string.Equals(purpose, "agent", StringComparison.OrdinalIgnoreCase)
-        || string.Equals(purpose, "user", StringComparison.OrdinalIgnoreCase);
-
-    private static bool IsCustomer(string? purpose) =>
-        string.Equals(purpose, "customer", StringComparison.OrdinalIgnoreCase)
-        || string.Equals(purpose, "external", StringComparison.OrdinalIgnoreCase);
 }
