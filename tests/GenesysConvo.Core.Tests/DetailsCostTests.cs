@@ -22,10 +22,13 @@ public class DetailsCostTests
     }
 
     private static async Task<(List<string> Ids, FakeAnalyticsServer Server)> ReadAsync(
-        int conversations, DateTimeOffset availability, long? wanted = null)
+        int conversations, DateTimeOffset availability, long? wanted = null, int? rateLimitAllowed = null)
     {
         var held = FakeAnalyticsServer.Every(TimeSpan.FromTicks(TimeSpan.FromDays(1).Ticks / conversations), Epoch, conversations);
-        var server = new FakeAnalyticsServer(held) { DataAvailability = availability, JobResultPageSize = 1000 };
+        var server = new FakeAnalyticsServer(held)
+        {
+            DataAvailability = availability, JobResultPageSize = 1000, RateLimitAllowed = rateLimitAllowed,
+        };
         using var api = await ConnectAsync(server);
         var request = new DetailsRequest { Window = Day, Query = DetailsQuery.Empty(), Source = DetailsSource.Auto, Wanted = wanted };
         var ids = new List<string>();
@@ -62,6 +65,19 @@ public class DetailsCostTests
         Assert.Equal(2_000, ids.Count);
         Assert.Equal(0, Jobs(server));
         Assert.Equal(Enumerable.Range(1, 21), QueryPages(server));
+    }
+
+    [Fact]
+    public async Task A_minute_of_the_rate_limit_is_what_the_API_states()
+    {
+        // 51 query pages: within 180 (the measure before the API states one), more than an allowance of 30 a minute.
+        var (unstated, quiet) = await ReadAsync(5_000, Epoch.AddDays(5));
+        var (stated, limited) = await ReadAsync(5_000, Epoch.AddDays(5), rateLimitAllowed: 30);
+
+        Assert.Equal(0, Jobs(quiet));
+        Assert.Equal(1, Jobs(limited));
+        Assert.Equal(unstated.OrderBy(id => id), stated.OrderBy(id => id));
+        Assert.Equal(5_000, stated.Distinct().Count());
     }
 
     [Fact]

@@ -25,6 +25,8 @@ internal sealed class FakeAnalyticsServer : HttpMessageHandler
     public Func<DateTimeOffset>? Now { get; set; }
     public bool JobsHoldOpenConversations { get; set; }
     public int JobResultPageSize { get; set; } = 50;
+    /// <summary>When set, every answer states this allowance of a rate-limit window (inin-ratelimit-*), one request used.</summary>
+    public int? RateLimitAllowed { get; set; }
     /// <summary>Every API request as (method, path, body), in order.</summary>
     public List<(string Method, string Path, JsonNode? Body)> Requests { get; } = new();
     /// <summary>Answers a request instead of the server when it returns a response (method, path and query, body, how many
@@ -50,8 +52,15 @@ internal sealed class FakeAnalyticsServer : HttpMessageHandler
             before = Requests.Count(r => r.Path == path);
             Requests.Add((request.Method.Method, path, body));
         }
-        if (Intercept?.Invoke(request.Method.Method, request.RequestUri.PathAndQuery, body, before) is { } intercepted) return intercepted;
-        return Answer(request.Method.Method, path, request.RequestUri.Query, body);
+        var response = Intercept?.Invoke(request.Method.Method, request.RequestUri.PathAndQuery, body, before)
+            ?? Answer(request.Method.Method, path, request.RequestUri.Query, body);
+        if (RateLimitAllowed is { } allowed)
+        {
+            response.Headers.Add("inin-ratelimit-count", "1");
+            response.Headers.Add("inin-ratelimit-allowed", allowed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            response.Headers.Add("inin-ratelimit-reset", "60");
+        }
+        return response;
     }
 
     private HttpResponseMessage Answer(string method, string path, string query, JsonNode? body)

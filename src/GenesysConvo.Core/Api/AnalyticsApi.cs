@@ -37,6 +37,8 @@ public sealed class AnalyticsApi
     /// <summary>The first pause before a request whose answer was wrong though successful is asked again (the retry
     /// pipeline's base delay: -RetryDelay).</summary>
     public TimeSpan RetryDelay => _connection.Options.Retry.BaseDelay;
+    /// <summary>Requests a window of the rate limit allows, as the API last stated it (null until it has).</summary>
+    public int? RateLimitAllowance => _connection.RateLimitAllowance;
 
     public Task<AnalyticsConversationQueryResponse> PostConversationsDetailsQueryAsync(
         ConversationQuery body, CancellationToken cancellationToken) =>

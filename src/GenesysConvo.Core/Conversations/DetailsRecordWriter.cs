@@ -73,12 +73,9 @@ internal sealed class DetailsRecordWriter
         }
     }
 
-    /// <summary>Names a page's ids: one bulk look-up per kind.</summary>
-    public static async Task NameAsync(NameResolver names, IEnumerable<AnalyticsConversation> page, CancellationToken cancellationToken)
-    {
-        foreach (var (kind, ids) in IdsIn(page))
-            await names.ResolveAsync(kind, ids, cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>Names a page's ids: one bulk look-up per kind, the kinds at once.</summary>
+    public static Task NameAsync(NameResolver names, IEnumerable<AnalyticsConversation> page, CancellationToken cancellationToken) =>
+        names.ResolveAllAsync(IdsIn(page), cancellationToken);
 
     /// <summary>The ids a page needs named, per kind: users of participants, queues and wrap-up codes of segments (one
     /// pass, three lists a page: nothing allocated per participant or segment).</summary>

@@ -42,6 +42,9 @@ public sealed class RateLimitPacer
     /// <summary>Requests left in the current window as far as the pacer knows (null when no answer has told it yet).</summary>
     public int? Remaining { get { lock (_gate) return Expired(_time.GetUtcNow()) ? (int?)null : _allowed - _used; } }
 
+    /// <summary>The allowance of a window as the API last stated it (inin-ratelimit-allowed), null before any answer said.</summary>
+    public int? Allowed { get { lock (_gate) return _known ? _allowed : (int?)null; } }
+
     /// <summary>Waits until the next request may go (no wait at all while plenty is left).</summary>
     public async Task WaitTurnAsync(CancellationToken cancellationToken)
     {

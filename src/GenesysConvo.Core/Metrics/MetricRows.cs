@@ -62,12 +62,13 @@ internal sealed class MetricRows
         return stats;
     }
 
-    public async Task ResolveNamesAsync(IReadOnlyCollection<MetricBucket> buckets, CancellationToken cancellationToken)
-    {
-        await _names.ResolveAsync(NameKind.Queue, buckets.Select(b => b.Value("queueId")), cancellationToken).ConfigureAwait(false);
-        await _names.ResolveAsync(NameKind.User, buckets.Select(b => b.Value("userId")), cancellationToken).ConfigureAwait(false);
-        await _names.ResolveAsync(NameKind.WrapUpCode, buckets.Select(b => b.Value("wrapUpCode")), cancellationToken).ConfigureAwait(false);
-    }
+    public Task ResolveNamesAsync(IReadOnlyCollection<MetricBucket> buckets, CancellationToken cancellationToken) =>
+        _names.ResolveAllAsync(new[]
+        {
+            (NameKind.Queue, buckets.Select(b => b.Value("queueId"))),
+            (NameKind.User, buckets.Select(b => b.Value("userId"))),
+            (NameKind.WrapUpCode, buckets.Select(b => b.Value("wrapUpCode"))),
+        }, cancellationToken);
 
     public IEnumerable<MetricRowBase> Of(MetricBucket bucket)
     {

@@ -66,6 +66,12 @@ public sealed class NameResolver
         }
     }
 
+    /// <summary>Names the ids of several kinds at once: each kind's look-ups go out together, so the records that wait for
+    /// them wait for one round trip, not one per kind.</summary>
+    public Task ResolveAllAsync<TIds>(IEnumerable<(NameKind Kind, TIds Ids)> idsByKind, CancellationToken cancellationToken)
+        where TIds : IEnumerable<string?> =>
+        Task.WhenAll(idsByKind.Select(k => ResolveAsync(k.Kind, k.Ids, cancellationToken)));
+
     /// <summary>The id of a queue / wrap-up code / user given by id or by name (exact, case-insensitive).</summary>
     public async Task<string> IdForAsync(NameKind kind, string nameOrId, CancellationToken cancellationToken)
     {

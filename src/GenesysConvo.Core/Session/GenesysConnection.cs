@@ -46,6 +46,9 @@ public sealed class GenesysConnection : IDisposable
     public long RequestCount => Interlocked.Read(ref _requests);
     public long RetryCount => Interlocked.Read(ref _retries);
 
+    /// <summary>Requests a token may send in a window of the rate limit, as the API last stated it (null until it has).</summary>
+    public int? RateLimitAllowance => _services.GetRequiredService<RateLimitPacer>().Allowed;
+
     private long _requests;
     private long _retries;
 

@@ -96,7 +96,7 @@ public sealed class ConversationDetailsReader
             OperationContext.Observer.Verbose($"The datalake holds data up to {available:u}: jobs API before " +
                                               $"{DetailsPlan.SeamOf(available.Value):u}, details query after.");
         }
-        else if (DetailsCost.MayBeHeld(_request, _api.Time.GetUtcNow()))
+        else if (DetailsCost.MayBeHeld(_request, _api.Time.GetUtcNow(), _api.RateLimitAllowance))
         {
             var cost = new DetailsCost(_api, _request);
             available = await cost.ChooseAsync(cancellationToken).ConfigureAwait(false);

@@ -17,8 +17,9 @@ namespace GenesysConvo.Core.Analytics.Details;
 /// read that stays with the query asks for none of them again.</summary>
 internal sealed class DetailsCost
 {
-    /// <summary>Below this many requests the query never waits on the rate limit (docs/genesys-api.md §7.1: 300 a minute per
-    /// token, 180 seen), while a job takes seconds to minutes to run: the query stays.</summary>
+    /// <summary>A minute of the rate limit before the API has stated it (docs/genesys-api.md §7.1: 300 a minute per token,
+    /// 180 seen). Within a minute's allowance the query never waits on the limit, while a job takes seconds to minutes to
+    /// run: the query stays. Once an answer has stated the allowance (inin-ratelimit-allowed), that is the measure.</summary>
     internal const int JobWorthRequests = 180;
     /// <summary>Status requests counted for a job before its results (the reader polls from 250 ms, doubling).</summary>
     internal const int JobStatusRequests = 3;
@@ -37,9 +38,9 @@ internal sealed class DetailsCost
 
     /// <summary>Whether the datalake may hold the whole window: its seam is never later than now's (its availability
     /// date is never ahead of now), so a window that ends after that is read by the query without asking.</summary>
-    public static bool MayBeHeld(DetailsRequest request, DateTimeOffset now) =>
+    public static bool MayBeHeld(DetailsRequest request, DateTimeOffset now, int? rateLimitAllowance) =>
         request.Source == DetailsSource.Auto && request.Window.End <= DetailsPlan.SeamOf(now)
-        && (request.Wanted is null || request.Wanted > (long)JobWorthRequests * request.PageSize);
+        && (request.Wanted is null || request.Wanted > (long)(rateLimitAllowance ?? JobWorthRequests) * request.PageSize);
 
     /// <summary>The datalake's availability date when a job is the cheaper read of the window, null when the query is.</summary>
     public async Task<DateTimeOffset?> ChooseAsync(CancellationToken cancellationToken)
@@ -66,7 +67,7 @@ internal sealed class DetailsCost
         }
         var jobPlan = DetailsPlan.Make(_request, availability);
         var jobRequests = QueryCostOfJobs(jobPlan, hits);
-        var useJobs = queryRequests > jobRequests && queryRequests >= JobWorthRequests;
+        var useJobs = queryRequests > jobRequests && queryRequests >= (_api.RateLimitAllowance ?? JobWorthRequests);
         OperationContext.Observer.Verbose(
             $"{_request.Window} holds about {hits} conversations: {queryRequests} more details queries, or about {jobRequests} " +
             $"requests through the jobs API; {(useJobs ? "jobs API" : "details query")}.");

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using GenesysConvo.Analytics;
 using GenesysConvo.Core.Api.Models;
 using GenesysConvo.Core.Conversations.History;
@@ -26,6 +28,15 @@ internal sealed class ActiveConversationBuilder
         _nameOf = nameOf;
         _now = now;
     }
+
+    /// <summary>Names what live participants refer to (users, queues, wrap-up codes) before records are built from them.</summary>
+    public static Task NameAsync(NameResolver names, IReadOnlyCollection<Participant> participants, CancellationToken cancellationToken) =>
+        names.ResolveAllAsync(new[]
+        {
+            (NameKind.User, participants.Select(p => p.UserId)),
+            (NameKind.Queue, participants.Select(p => p.QueueId)),
+            (NameKind.WrapUpCode, participants.Select(p => p.Wrapup?.Code)),
+        }, cancellationToken);
 
     /// <summary>From an analytics record: each participant's last open segment says what it does.</summary>
     public ActiveConversation FromDetails(AnalyticsConversation c)

@@ -119,9 +119,7 @@ public static class LiveConversations
         GenesysApi api, NameResolver names, IReadOnlyCollection<Conversation> conversations, CancellationToken cancellationToken)
     {
         var participants = conversations.SelectMany(c => c.Participants ?? new List<Participant>()).ToList();
-        await names.ResolveAsync(NameKind.User, participants.Select(p => p.UserId), cancellationToken).ConfigureAwait(false);
-        await names.ResolveAsync(NameKind.Queue, participants.Select(p => p.QueueId), cancellationToken).ConfigureAwait(false);
-        await names.ResolveAsync(NameKind.WrapUpCode, participants.Select(p => p.Wrapup?.Code), cancellationToken).ConfigureAwait(false);
+        await ActiveConversationBuilder.NameAsync(names, participants, cancellationToken).ConfigureAwait(false);
         var builder = new ActiveConversationBuilder(names.NameOf, api.Connection.Options.Time.GetUtcNow());
         return conversations.Select(builder.FromLive).ToList();
     }

@@ -181,7 +181,6 @@ public static class ConversationLookup
             if (participant.QueueId != null) ids[NameKind.Queue].Add(participant.QueueId);
             if (participant.Wrapup?.Code != null) ids[NameKind.WrapUpCode].Add(participant.Wrapup.Code);
         }
-        foreach (var kind in ids)
-            await names.ResolveAsync(kind.Key, kind.Value, cancellationToken).ConfigureAwait(false);
+        await names.ResolveAllAsync(ids.Select(kind => (kind.Key, kind.Value)), cancellationToken).ConfigureAwait(false);
     }
 }

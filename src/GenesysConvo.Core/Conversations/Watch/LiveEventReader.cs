@@ -29,9 +29,7 @@ internal sealed class LiveEventReader
     public async Task<ActiveConversation> ReadAsync(Conversation c, DateTimeOffset? firstSeen, CancellationToken cancellationToken)
     {
         var participants = c.Participants ?? new List<Participant>();
-        await _names.ResolveAsync(NameKind.User, participants.Select(p => p.UserId), cancellationToken).ConfigureAwait(false);
-        await _names.ResolveAsync(NameKind.Queue, participants.Select(p => p.QueueId), cancellationToken).ConfigureAwait(false);
-        await _names.ResolveAsync(NameKind.WrapUpCode, participants.Select(p => p.Wrapup?.Code), cancellationToken).ConfigureAwait(false);
+        await ActiveConversationBuilder.NameAsync(_names, participants, cancellationToken).ConfigureAwait(false);
         c.StartTime ??= Earliest(participants) ?? firstSeen;
         var builder = new ActiveConversationBuilder(_names.NameOf, _now);
         var state = builder.FromLive(c);
