@@ -71,7 +71,9 @@ function ConvertTo-BenchMarkdown($Report) {
     $lines.Add("- cold C# floor, token + first page (fresh process): $(Format-Range $f.FloorMs 'n0') ms")
     $lines.Add("- module, Connect-GenesysCloud + Search -First 1 in a fresh session (after Import-Module): " +
         "$(Format-Range $f.ModuleMs 'n0') ms, the floor's + $('{0:n0}' -f $f.OverFloorMs) ms (median of per-round differences)")
-    $lines.Add("- Import-Module in process (fresh session): $(Format-Range $f.ImportMs 'n0') ms")
+    $lines.Add("- Import-Module in process, in a fresh session that has imported a module before (as an interactive one has " +
+        "PSReadLine): $(Format-Range $f.ImportMs 'n0') ms; that first import of any module in a fresh process (Microsoft.PowerShell.Utility " +
+        "here, PowerShell compiling its own module code) took $(Format-Range $f.FirstImportMs 'n0') ms")
     $lines.Add('')
     $mem = $Report.Memory
     $lines.Add('## Memory (Search-GenesysConversationHistory | Measure-Object, fresh processes)')

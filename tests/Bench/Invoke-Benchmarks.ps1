@@ -196,7 +196,7 @@ $overFloor = Get-Median ([double[]]@(foreach ($run in $moduleFirst) {
 }))
 $firstRecord = [pscustomobject]@{
     FloorMs = Get-Summary $floorFirst 'FirstRecordMs'; ModuleMs = Get-Summary $moduleFirst 'FirstRecordMs'
-    ImportMs = Get-Summary $moduleFirst 'ImportMs'; OverFloorMs = $overFloor
+    ImportMs = Get-Summary $moduleFirst 'ImportMs'; FirstImportMs = Get-Summary $moduleFirst 'FirstImportMs'; OverFloorMs = $overFloor
 }
 
 $memoryRows = foreach ($run in $memory) {
