@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -94,12 +95,16 @@ public static class Program
         var names = new NameResolver(api);
         var request = new HistoryRequest { Window = new TimeWindow(from, to) };
         request.Query = await new HistoryCriteria().BuildAsync(names, timeout.Token).ConfigureAwait(false);
-        return await HistorySearch.SearchAsync(api, names, request, WriteRecord, timeout.Token).ConfigureAwait(false);
+        return await HistorySearch.SearchAsync(api, names, request, WriteRecords, timeout.Token).ConfigureAwait(false);
     }
 
-    private static void WriteRecord(object written)
+    private static void WriteRecords(IReadOnlyList<object> page)
     {
-        var record = (ConversationRecord)written;
+        foreach (var written in page) WriteRecord((ConversationRecord)written);
+    }
+
+    private static void WriteRecord(ConversationRecord record)
+    {
         Console.WriteLine(string.Join("\t", "record", record.ConversationId, Instant(record.StartTime), Instant(record.EndTime),
             record.MediaType, record.Direction, record.QueueId, record.Queue));
     }

@@ -84,7 +84,7 @@ public class AnalyticsEndToEndTests
         var http = Server((path, body) => HistoryRoute(path, body, list));
         using var api = await ConnectAsync(http);
         var rows = new List<object>();
-        await HistorySearch.SearchAsync(api, new NameResolver(api), request, rows.Add, CancellationToken.None).Guarded();
+        await HistorySearch.SearchAsync(api, new NameResolver(api), request, rows.AddRange, CancellationToken.None).Guarded();
         return (rows, http);
     }
 
@@ -132,7 +132,7 @@ public class AnalyticsEndToEndTests
         var http = Server((path, body) => HistoryRoute(path, body, conversations));
         using var api = await ConnectAsync(http, now: Day.AddHours(3));
         var rows = new List<object>();
-        await LiveConversations.ListAsync(api, new NameResolver(api), new LiveListRequest(), rows.Add, CancellationToken.None).Guarded();
+        await LiveConversations.ListAsync(api, new NameResolver(api), new LiveListRequest(), rows.AddRange, CancellationToken.None).Guarded();
         var live = Assert.IsType<ActiveConversation>(Assert.Single(rows));
         Assert.Equal(ConversationStep.Ended, live.Step);
         Assert.Equal("c-1", live.ConversationId);

@@ -71,7 +71,7 @@ public class HistoryPagingTests
         using var api = await GenesysApi.ConnectAsync(options, CancellationToken.None);
         var records = new List<ConversationRecord>();
         var request = new HistoryRequest { Window = window, IncludeActive = true, Source = DetailsSource.Query, Limit = limit };
-        await HistorySearch.SearchAsync(api, new NameResolver(api), request, r => records.Add((ConversationRecord)r), CancellationToken.None);
+        await HistorySearch.SearchAsync(api, new NameResolver(api), request, page => records.AddRange(page.Cast<ConversationRecord>()), CancellationToken.None);
         return (records, server);
     }
 

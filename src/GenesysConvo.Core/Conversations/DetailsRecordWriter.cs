@@ -11,16 +11,18 @@ using GenesysConvo.Core.Names;
 namespace GenesysConvo.Core.Conversations;
 
 /// <summary>Writes what a details stream holds as records, page by page, for history and the live list alike (each
-/// shapes a conversation its own way): one bulk name look-up per kind per page, -Skip/-First counted in conversations
-/// (also when one expands into several rows), and progress for whoever watches.</summary>
+/// shapes a conversation its own way): one bulk name look-up per kind per page, each page's records handed on at once
+/// (one hand-over to the pipeline thread, not one per record), -Skip/-First counted in conversations (also when one
+/// expands into several rows), and progress for whoever watches.</summary>
 internal sealed class DetailsRecordWriter
 {
     private readonly NameResolver _names;
     private readonly Func<AnalyticsConversation, IEnumerable<object>> _shape;
-    private readonly Action<object> _write;
+    private readonly Action<IReadOnlyList<object>> _write;
     private long _passed;
 
-    public DetailsRecordWriter(NameResolver names, Func<AnalyticsConversation, IEnumerable<object>> shape, Action<object> write)
+    public DetailsRecordWriter(NameResolver names, Func<AnalyticsConversation, IEnumerable<object>> shape,
+        Action<IReadOnlyList<object>> write)
     {
         _names = names;
         _shape = shape;
@@ -55,11 +57,12 @@ internal sealed class DetailsRecordWriter
         }
     }
 
-    /// <summary>Names a page's ids (one bulk look-up per kind), then writes its records.</summary>
+    /// <summary>Names a page's ids (one bulk look-up per kind), then writes its records at once.</summary>
     public async Task WritePageAsync(IReadOnlyList<AnalyticsConversation> conversations, CancellationToken cancellationToken)
     {
         if (conversations.Count == 0) return;
         await NameAsync(_names, conversations, cancellationToken).ConfigureAwait(false);
+        var rows = new List<object>(conversations.Count);
         foreach (var conversation in conversations)
         {
             if (_passed < Skip)
@@ -67,10 +70,11 @@ internal sealed class DetailsRecordWriter
                 _passed++;
                 continue;
             }
-            if (Done) return;
-            foreach (var row in _shape(conversation)) _write(row);
+            if (Done) break;
+            rows.AddRange(_shape(conversation));
             Written++;
         }
+        if (rows.Count > 0) _write(rows);
     }
 
     /// <summary>Names a page's ids: one bulk look-up per kind, the kinds at once.</summary>

@@ -113,7 +113,7 @@ public sealed class GetGenesysActiveConversationCommand : GenesysApiCmdlet
                         .ConfigureAwait(false);
                     output.Write(PagingParameters.NewTotalCount((ulong)total, 0.5));
                 }
-                return await LiveConversations.ListAsync(session.Api, session.Names, request, output.Write, token).ConfigureAwait(false);
+                return await LiveConversations.ListAsync(session.Api, session.Names, request, output.WriteAll, token).ConfigureAwait(false);
             });
             WriteVerbose($"{written} conversations are live.");
         }

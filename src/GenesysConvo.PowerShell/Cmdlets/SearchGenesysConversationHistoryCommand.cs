@@ -65,6 +65,6 @@ public sealed class SearchGenesysConversationHistoryCommand : GenesysHistoryCmdl
             // The API's totalHits is approximate (and counts conversations that overlap the window from earlier that day).
             output.Write(PagingParameters.NewTotalCount((ulong)total, 0.5));
         }
-        return await HistorySearch.SearchAsync(session.Api, session.Names, request, output.Write, token).ConfigureAwait(false);
+        return await HistorySearch.SearchAsync(session.Api, session.Names, request, output.WriteAll, token).ConfigureAwait(false);
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Reflection;
@@ -142,6 +143,10 @@ public abstract class GenesysCmdlet : PSCmdlet, IDisposable
     public interface IOutput
     {
         void Write(object record);
+
+        /// <summary>A page's records in one hand-over (the pipeline thread wakes once a page, not once a record). Waits
+        /// while the page before is still being written: the next page is fetched meanwhile, and no further.</summary>
+        void WriteAll(IReadOnlyList<object> records);
     }
 
     /// <summary>Terminates the command with the ErrorRecord a failed engine call deserves.</summary>
@@ -157,6 +162,7 @@ public abstract class GenesysCmdlet : PSCmdlet, IDisposable
         private readonly BlockingCollection<Action> _queue;
         private readonly CancellationToken _token;
         private readonly bool _showsProgress;
+        private readonly SemaphoreSlim _pageInFlight = new SemaphoreSlim(1, 1);
 
         public Relay(GenesysCmdlet cmdlet, BlockingCollection<Action> queue, CancellationToken token, bool showsProgress, bool showsDebug)
         {
@@ -174,6 +180,19 @@ public abstract class GenesysCmdlet : PSCmdlet, IDisposable
         public void Warning(string message) => Post(() => _cmdlet.WriteWarning(message));
         public void Write(object record) => Post(() => _cmdlet.WriteObject(record));
 
+        public void WriteAll(IReadOnlyList<object> records)
+        {
+            if (records.Count == 0) return;
+            try { _pageInFlight.Wait(_token); }
+            catch (OperationCanceledException) { return; }   // stopping: nothing more is written
+            var posted = Post(() =>
+            {
+                try { foreach (var record in records) _cmdlet.WriteObject(record); }
+                finally { _pageInFlight.Release(); }
+            });
+            if (!posted) _pageInFlight.Release();
+        }
+
         public void Progress(string activity, string status, int percent, string? currentOperation, bool completed)
         {
             if (!_showsProgress) return;
@@ -186,11 +205,15 @@ public abstract class GenesysCmdlet : PSCmdlet, IDisposable
             Post(() => _cmdlet.WriteProgress(record));
         }
 
-        private void Post(Action write)
+        private bool Post(Action write)
         {
-            try { _queue.Add(write, _token); }
-            catch (OperationCanceledException) { /* stopping: nothing more is written */ }
-            catch (InvalidOperationException) { /* the hand-over already closed */ }
+            try
+            {
+                _queue.Add(write, _token);
+                return true;
+            }
+            catch (OperationCanceledException) { return false; }   // stopping: nothing more is written
+            catch (InvalidOperationException) { return false; }   // the hand-over already closed
         }
     }
 }

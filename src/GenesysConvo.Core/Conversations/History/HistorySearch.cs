@@ -48,10 +48,10 @@ public static class HistorySearch
         return (HistoryExpansion)Enum.Parse(typeof(HistoryExpansion), known);
     }
 
-    /// <summary>Writes each record through <paramref name="write"/> as its page arrives; returns how many conversations
-    /// were written.</summary>
-    public static Task<long> SearchAsync(GenesysApi api, NameResolver names, HistoryRequest request, System.Action<object> write,
-        CancellationToken cancellationToken)
+    /// <summary>Writes each page's records through <paramref name="write"/> (at once) as the page arrives; returns how many
+    /// conversations were written.</summary>
+    public static Task<long> SearchAsync(GenesysApi api, NameResolver names, HistoryRequest request,
+        Action<IReadOnlyList<object>> write, CancellationToken cancellationToken)
     {
         if (request.Limit is { } limit) request.Wanted = limit > long.MaxValue - request.Skip ? long.MaxValue : limit + request.Skip;
         var reader = new ConversationDetailsReader(api.Analytics, request);

@@ -34,9 +34,10 @@ public static class LiveConversations
     public static TimeWindow ListWindow(DateTimeOffset now) =>
         new TimeWindow(new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero) - LookBack, now.AddMinutes(1));
 
-    /// <summary>Writes every live conversation (that matches) through <paramref name="write"/>; returns how many.</summary>
-    public static async Task<long> ListAsync(GenesysApi api, NameResolver names, LiveListRequest request, Action<object> write,
-        CancellationToken cancellationToken)
+    /// <summary>Writes every live conversation (that matches) through <paramref name="write"/>, a page's records at once;
+    /// returns how many.</summary>
+    public static async Task<long> ListAsync(GenesysApi api, NameResolver names, LiveListRequest request,
+        Action<IReadOnlyList<object>> write, CancellationToken cancellationToken)
     {
         var details = await DetailsAsync(api, names, request.Criteria, cancellationToken).ConfigureAwait(false);
         var builder = new ActiveConversationBuilder(names.NameOf, api.Connection.Options.Time.GetUtcNow());

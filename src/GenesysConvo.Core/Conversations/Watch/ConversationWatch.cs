@@ -159,7 +159,7 @@ public sealed class ConversationWatch
 
         foreach (var criteria in SnapshotCriteria())
             await LiveConversations.ListAsync(_api, _names, new LiveListRequest { Criteria = criteria },
-                o => Take((ActiveConversation)o), cancellationToken).ConfigureAwait(false);
+                page => { foreach (var o in page) Take((ActiveConversation)o); }, cancellationToken).ConfigureAwait(false);
         foreach (var id in _request.ConversationIds)
         {
             var state = await LiveConversations.GetAsync(_api, _names, id, cancellationToken).ConfigureAwait(false);
