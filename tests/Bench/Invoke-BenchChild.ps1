@@ -34,13 +34,14 @@ if ($Mode -ne 'RestLoop') {
     $watch.Restart()
     Import-Module $ModulePath
     $importMs = $watch.Elapsed.TotalMilliseconds
-    # Connect-Emulator is the emulator helper's Connect-GenesysCloud with its client; loaded before the clock starts.
-    Import-Module (Join-Path $PSScriptRoot '../../src/GenesysConvo.Emulator/GenesysEmulator.psm1')
+    # Connect-GenesysCloud reads the client from the environment, as runbooks and CI jobs give it (the C# floor and the
+    # JS loop read theirs from the environment too).
+    $env:GENESYSCLOUD_OAUTHCLIENT_ID = $env:BENCH_CLIENT_ID
+    $env:GENESYSCLOUD_OAUTHCLIENT_SECRET = $env:BENCH_CLIENT_SECRET
+    $env:GENESYSCLOUD_API_BASE_URI = $env:BENCH_API_URL
+    $env:GENESYSCLOUD_LOGIN_BASE_URI = $env:BENCH_LOGIN_URL
 }
 $start, $end = $env:BENCH_INTERVAL -split '/'
-$emulator = [pscustomobject]@{
-    ApiUrl = $env:BENCH_API_URL; LoginUrl = $env:BENCH_LOGIN_URL; ClientId = $env:BENCH_CLIENT_ID; ClientSecret = $env:BENCH_CLIENT_SECRET
-}
 $search = @{ StartTime = [DateTimeOffset]::Parse($start); EndTime = [DateTimeOffset]::Parse($end); Force = $true }
 
 $cpuAtStart = $process.TotalProcessorTime
@@ -48,23 +49,23 @@ $watch = [Diagnostics.Stopwatch]::StartNew()
 $firstMs = $null
 switch ($Mode) {
     'Measure' {
-        Connect-Emulator $emulator
+        $null = Connect-GenesysCloud
         $records = (Search-GenesysConversationHistory @search | Measure-Object).Count
     }
     'ExportCsv' {
-        Connect-Emulator $emulator
+        $null = Connect-GenesysCloud
         $csv = Join-Path ([IO.Path]::GetTempPath()) "bench-$PID.csv"
         Search-GenesysConversationHistory @search | Export-Csv $csv -NoTypeInformation
         $records = [Linq.Enumerable]::Count([IO.File]::ReadLines($csv)) - 1
         Remove-Item $csv
     }
     'First' {
-        Connect-Emulator $emulator
+        $null = Connect-GenesysCloud
         $records = @(Search-GenesysConversationHistory @search -First 1).Count
         $firstMs = $watch.Elapsed.TotalMilliseconds
     }
     'Ids' {
-        Connect-Emulator $emulator
+        $null = Connect-GenesysCloud
         Search-GenesysConversationHistory @search | ForEach-Object ConversationId | Set-Content $env:BENCH_IDS_PATH
         $records = [Linq.Enumerable]::Count([IO.File]::ReadLines($env:BENCH_IDS_PATH))
     }
