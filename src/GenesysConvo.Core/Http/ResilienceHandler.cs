@@ -57,9 +57,7 @@ internal sealed class ResilienceHandler : DelegatingHandler
                 var attempt = HttpRequestCopy.Of(request, body);
                 var response = await base.SendAsync(attempt, ctx.CancellationToken).ConfigureAwait(false);
                 // Read the body inside the attempt, so a connection cut mid-body is retried like any network failure.
-                trace.Body = null;
-                if (trace.ExpectsJson && response.IsSuccessStatusCode) await ReadJsonBody(response, trace, ctx.CancellationToken).ConfigureAwait(false);
-                else await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+                await ReadBody(response, trace, ctx.CancellationToken).ConfigureAwait(false);
                 trace.UnreadableBody = trace.Body is { } json && !JsonBodies.IsWellFormed(json);
                 return response;
             }, context).ConfigureAwait(false);
@@ -70,10 +68,16 @@ internal sealed class ResilienceHandler : DelegatingHandler
         }
     }
 
-    /// <summary>A success body in small arrays (a page of details is ~380 KB: one array would be a large object), left
-    /// on the trace for the caller and on the response for whoever reads it next.</summary>
-    private static async Task ReadJsonBody(HttpResponseMessage response, RequestTrace trace, CancellationToken cancellationToken)
+    /// <summary>A JSON success in small arrays (a page of details is ~380 KB: one array would be a large object), left
+    /// on the trace for the caller and on the response for whoever reads it next; any other body buffered as it is.</summary>
+    private static async Task ReadBody(HttpResponseMessage response, RequestTrace trace, CancellationToken cancellationToken)
     {
+        trace.Body = null;
+        if (!trace.ExpectsJson || !response.IsSuccessStatusCode)
+        {
+            await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+            return;
+        }
         var body = await Utf8Body.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
         var original = response.Content;
         response.Content = new Utf8BodyContent(body, original);

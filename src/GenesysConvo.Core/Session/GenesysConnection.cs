@@ -110,8 +110,8 @@ public sealed class GenesysConnection : IDisposable
         {
             // Headers read is enough: the resilience handler reads every body inside its attempt, and a JSON success in
             // segments that HttpClient would otherwise copy into one large array.
-            response = await _clients.CreateClient(ApiClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
-                .ConfigureAwait(false);
+            response = await _clients.CreateClient(ApiClientName)
+                .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (!(e is OperationCanceledException) || !cancellationToken.IsCancellationRequested)
         {
