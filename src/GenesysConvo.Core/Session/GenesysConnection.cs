@@ -130,7 +130,7 @@ public sealed class GenesysConnection : IDisposable
                 var error = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
                 throw ApiErrors.FromResponse(response, Encoding.UTF8.GetString(error), method.Method, path, trace);
             }
-            // A JSON success was read in segments by the resilience handler; anything else is small and one array.
+            // A JSON success was read in segments by the resilience handler; any other body was buffered there, as before.
             var body = trace.Body ?? new ReadOnlySequence<byte>(await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false));
             return new ApiResponse(method.Method, path, (int)response.StatusCode, body, ApiErrors.CorrelationId(response), trace.Attempts);
         }
