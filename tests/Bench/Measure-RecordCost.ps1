@@ -31,6 +31,7 @@ function Measure-Cost([string] $Stage, [scriptblock] $Work) {
     $cpu = $process.TotalProcessorTime
     $bytes = [GC]::GetTotalAllocatedBytes($true)
     $gen0 = [GC]::CollectionCount(0)
+    $gen2 = [GC]::CollectionCount(2)
     $watch = [Diagnostics.Stopwatch]::StartNew()
     $records = & $Work
     $seconds = $watch.Elapsed.TotalSeconds
@@ -40,6 +41,7 @@ function Measure-Cost([string] $Stage, [scriptblock] $Work) {
         CpuMsPerRecord = ($process.TotalProcessorTime - $cpu).TotalMilliseconds / $records
         BytesPerRecord = ([GC]::GetTotalAllocatedBytes($true) - $bytes) / $records
         Gen0PerThousand = 1000 * ([GC]::CollectionCount(0) - $gen0) / $records
+        Gen2PerThousand = 1000 * ([GC]::CollectionCount(2) - $gen2) / $records
     }
 }
 

@@ -51,8 +51,13 @@ internal static class ApiCall
     {
         try
         {
-            if (JsonSerializer.Deserialize(response.Content, responseType) is { } value) return value;
-            throw Unreadable(response, null);
+            // A reader over the body's segments (off the Large Object Heap); the contract's reader options are the defaults.
+            var reader = new Utf8JsonReader(response.Content);
+            var value = JsonSerializer.Deserialize(ref reader, responseType);
+            // Deserialize(ref reader) stops after one value: anything but whitespace after it is as wrong as it was
+            // for Deserialize(bytes) (a second value, or garbage, which Read() throws on).
+            if (value is null || reader.Read()) throw Unreadable(response, null);
+            return value;
         }
         catch (JsonException e)
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
@@ -12,7 +13,7 @@ internal static class JsonBodies
     private const int ExcerptLength = 120;
 
     /// <summary>One complete JSON value and nothing after it; an empty body is not one.</summary>
-    public static bool IsWellFormed(byte[] body)
+    public static bool IsWellFormed(ReadOnlySequence<byte> body)
     {
         try
         {
@@ -28,9 +29,9 @@ internal static class JsonBodies
     }
 
     /// <summary>The first characters of a body for an error message: token fields masked, control characters dropped.</summary>
-    public static string Excerpt(byte[] body)
+    public static string Excerpt(ReadOnlySequence<byte> body)
     {
-        var text = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, ExcerptLength * 4));
+        var text = Encoding.UTF8.GetString(body.Slice(0, Math.Min(body.Length, ExcerptLength * 4)).ToArray());
         var clean = new string(Redaction.RedactJson(text).Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Trim();
         return clean.Length <= ExcerptLength ? clean : clean.Substring(0, ExcerptLength) + "…";
     }

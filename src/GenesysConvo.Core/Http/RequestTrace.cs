@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Net.Http;
 using System.Net.Sockets;
 
@@ -22,9 +23,9 @@ internal sealed class RequestTrace
     public bool ExpectsJson { get; set; }
     /// <summary>The last attempt answered a success whose body was not JSON.</summary>
     public bool UnreadableBody { get; set; }
-    /// <summary>The last attempt's success body as the resilience handler read it to check it: the caller takes it
-    /// rather than copying the page again.</summary>
-    public byte[]? Body { get; set; }
+    /// <summary>The last attempt's success body as the resilience handler read it to check it (in segments that stay
+    /// off the Large Object Heap): the caller takes it rather than copying the page again.</summary>
+    public ReadOnlySequence<byte>? Body { get; set; }
     /// <summary>A refused connection is an answer, not a blip: the first login, where it means a wrong host or port.</summary>
     public bool RefusalIsFinal { get; set; }
 

@@ -57,11 +57,8 @@ internal sealed class ResilienceHandler : DelegatingHandler
                 var attempt = HttpRequestCopy.Of(request, body);
                 var response = await base.SendAsync(attempt, ctx.CancellationToken).ConfigureAwait(false);
                 // Read the body inside the attempt, so a connection cut mid-body is retried like any network failure.
-                await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
-                trace.Body = trace.ExpectsJson && response.IsSuccessStatusCode
-                    ? await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false)
-                    : null;
-                trace.UnreadableBody = trace.Body != null && !JsonBodies.IsWellFormed(trace.Body);
+                await ReadBody(response, trace, ctx.CancellationToken).ConfigureAwait(false);
+                trace.UnreadableBody = trace.Body is { } json && !JsonBodies.IsWellFormed(json);
                 return response;
             }, context).ConfigureAwait(false);
         }
@@ -69,6 +66,23 @@ internal sealed class ResilienceHandler : DelegatingHandler
         {
             ResilienceContextPool.Shared.Return(context);
         }
+    }
+
+    /// <summary>A JSON success in small arrays (a page of details is ~380 KB: one array would be a large object), left
+    /// on the trace for the caller and on the response for whoever reads it next; any other body buffered as it is.</summary>
+    private static async Task ReadBody(HttpResponseMessage response, RequestTrace trace, CancellationToken cancellationToken)
+    {
+        trace.Body = null;
+        if (!trace.ExpectsJson || !response.IsSuccessStatusCode)
+        {
+            await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+            return;
+        }
+        var body = await Utf8Body.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        var original = response.Content;
+        response.Content = new Utf8BodyContent(body, original);
+        original.Dispose();
+        trace.Body = body;
     }
 
     internal static bool IsTransientStatus(HttpStatusCode status) =>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace GenesysConvo.Core.Session;
@@ -7,7 +8,7 @@ public sealed class ApiResponse
 {
     private string? _text;
 
-    public ApiResponse(string method, string path, int statusCode, byte[] content, string? correlationId, int attempts)
+    public ApiResponse(string method, string path, int statusCode, ReadOnlySequence<byte> content, string? correlationId, int attempts)
     {
         Method = method;
         Path = path;
@@ -20,8 +21,13 @@ public sealed class ApiResponse
     public string Method { get; }
     public string Path { get; }
     public int StatusCode { get; }
-    public byte[] Content { get; }
+    /// <summary>In segments below the Large Object Heap's threshold when it is a success the API sent as JSON.</summary>
+    public ReadOnlySequence<byte> Content { get; }
+#if NET
     public string Body => _text ??= Encoding.UTF8.GetString(Content);
+#else
+    public string Body => _text ??= Encoding.UTF8.GetString(Content.ToArray()); // netstandard2.0 decodes arrays only
+#endif
     public string? CorrelationId { get; }
     public int Attempts { get; }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -107,7 +108,10 @@ public sealed class GenesysConnection : IDisposable
         HttpResponseMessage response;
         try
         {
-            response = await _clients.CreateClient(ApiClientName).SendAsync(request, cancellationToken).ConfigureAwait(false);
+            // Headers read is enough: the resilience handler reads every body inside its attempt, and a JSON success in
+            // segments that HttpClient would otherwise copy into one large array.
+            response = await _clients.CreateClient(ApiClientName)
+                .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (!(e is OperationCanceledException) || !cancellationToken.IsCancellationRequested)
         {
@@ -121,9 +125,13 @@ public sealed class GenesysConnection : IDisposable
 
         using (response)
         {
-            var body = trace.Body ?? await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
-                throw ApiErrors.FromResponse(response, Encoding.UTF8.GetString(body), method.Method, path, trace);
+            {
+                var error = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                throw ApiErrors.FromResponse(response, Encoding.UTF8.GetString(error), method.Method, path, trace);
+            }
+            // A JSON success was read in segments by the resilience handler; any other body was buffered there, as before.
+            var body = trace.Body ?? new ReadOnlySequence<byte>(await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false));
             return new ApiResponse(method.Method, path, (int)response.StatusCode, body, ApiErrors.CorrelationId(response), trace.Attempts);
         }
     }
