@@ -103,6 +103,14 @@ function ConvertTo-BenchMarkdown($Report) {
         $note = if ($t.Note) { " ($($t.Note))" } else { '' }
         $lines.Add("| $(Format-Cell $t.Target) | $($t.Goal) | $($t.Value)$note | $(if ($t.Met) { 'met' } else { '**not met**' }) |")
     }
+    $missed = @($Report.Targets | Where-Object { -not $_.Met } | ForEach-Object Target)
+    $explained = @($Report.NotMet | Where-Object { $entry = $_; $missed | Where-Object { $_.StartsWith($entry.Target) } })
+    if ($explained) {
+        $lines.Add('')
+        $lines.Add('Where a target is not met (tests/Bench/targets-not-met.json):')
+        $lines.Add('')
+        foreach ($entry in $explained) { $lines.Add("- **$(Format-Cell $entry.Target)**: $($entry.Why) Tried: $($entry.Tried)") }
+    }
     if ($Report.Notes) {
         $lines.Add('')
         foreach ($note in $Report.Notes) { $lines.Add("- $note") }
@@ -120,7 +128,7 @@ function ConvertTo-RecordCostMarkdown($Cost) {
     "## Where the time goes: client cost per record"
     ''
     "This run, $($Cost.Measured): $('{0:n0}' -f $now.BytesPerRecord) bytes allocated and $('{0:n3}' -f $now.CpuMsPerRecord) ms CPU " +
-        "per record, $('{0:n1}' -f $now.Gen0PerThousand) gen-0 collections per 1,000 records; the C# floor's CPU per record in this " +
+        "per record, $('{0:n1}' -f $now.Gen0PerThousand) gen-0 and $('{0:n1}' -f $now.Gen2PerThousand) gen-2 collections per 1,000 records; the C# floor's CPU per record in this " +
         "run's throughput rounds: $('{0:n3}' -f $Cost.FloorCpuMsPerRecord) ms (a fresh process: start-up and JIT included)."
     ''
     "The steps, measured the same way on $($Cost.History.Machine) ($($Cost.History.Measured)):"

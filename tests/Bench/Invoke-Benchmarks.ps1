@@ -247,6 +247,7 @@ $report = [ordered]@{
     Throughput = [ordered]@{ Interval = $throughputEnv.BENCH_INTERVAL; Records = $measure.Records; Rows = @($rows) }
     RecordCost = $recordCost
     FirstRecord = $firstRecord; Memory = [ordered]@{ Rows = @($memoryRows) }; BusyDay = $busyDay; Targets = $targets
+    NotMet = (Get-Content (Join-Path $PSScriptRoot 'targets-not-met.json') -Raw | ConvertFrom-Json).Entries
     Notes = @(
         'Seconds and client CPU cover the work (token + every page) inside each process; peak RSS is the whole process (VmHWM).'
         'The floor parses each page into typed records of the fields a report reads (ids, times, participants, sessions, segments).'
