@@ -65,8 +65,8 @@ public static class NotificationsControl
         switch (action)
         {
             case "drop":
-                hub.Drop(channel);
-                await AdvanceAsync(hub, channel, clock, body!.AdvanceSeconds);
+                if (body!.AdvanceSeconds is { } lost) await hub.DropAndAdvanceAsync(channel, TimeSpan.FromSeconds(lost));
+                else hub.Drop(channel);
                 break;
             case "expire":
                 await hub.EndAsync(channel, "Channel expired.");
@@ -89,14 +89,5 @@ public static class NotificationsControl
         }
 
         return Results.NoContent();
-    }
-
-    /// <summary>Moves the clock while the channel has no socket, and computes those events at once: they are lost.</summary>
-    private static async Task AdvanceAsync(NotificationHub hub, NotificationChannel channel, EmulatorClock clock, double? seconds)
-    {
-        if (seconds is not { } s) return;
-        await hub.TickAsync(channel);
-        clock.Advance(TimeSpan.FromSeconds(s));
-        await hub.TickAsync(channel);
     }
 }

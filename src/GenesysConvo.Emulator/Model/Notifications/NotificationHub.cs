@@ -89,6 +89,32 @@ public sealed class NotificationHub
         socket?.Socket.Abort();
     }
 
+    /// <summary>Drops the channel's socket and moves the clock while none listens: what happens meanwhile is lost. One
+    /// step under the tick lock, so a client that reconnects at once is not sent what the drop lost.</summary>
+    public async Task DropAndAdvanceAsync(NotificationChannel channel, TimeSpan by)
+    {
+        await _tick.WaitAsync();
+        try
+        {
+            await CatchUpAsync(channel, channel.Socket);
+            Drop(channel);
+            _clock.Advance(by);
+            await CatchUpAsync(channel, socket: null);
+        }
+        finally
+        {
+            _tick.Release();
+        }
+    }
+
+    private async Task CatchUpAsync(NotificationChannel channel, ChannelSocket? socket)
+    {
+        var now = _clock.Now;
+        if (now <= channel.Watermark) return;
+        await SendChangesAsync(channel, socket, channel.Watermark, now);
+        channel.Watermark = now;
+    }
+
     public async Task EndAsync(NotificationChannel channel, string message)
     {
         _channels.TryRemove(channel.Id, out _);
