@@ -40,7 +40,10 @@ internal sealed class DetailsCost
     /// date is never ahead of now), so a window that ends after that is read by the query without asking.</summary>
     public static bool MayBeHeld(DetailsRequest request, DateTimeOffset now, int? rateLimitAllowance) =>
         request.Source == DetailsSource.Auto && request.Window.End <= DetailsPlan.SeamOf(now)
-        && (request.Wanted is null || request.Wanted > (long)(rateLimitAllowance ?? JobWorthRequests) * request.PageSize);
+        && (request.Wanted is null || request.Wanted > AMinuteOfRequests(rateLimitAllowance) * request.PageSize);
+
+    /// <summary>What a minute of the rate limit allows: what the API stated, or <see cref="JobWorthRequests"/> before it has.</summary>
+    private static long AMinuteOfRequests(int? rateLimitAllowance) => rateLimitAllowance ?? JobWorthRequests;
 
     /// <summary>The datalake's availability date when a job is the cheaper read of the window, null when the query is.</summary>
     public async Task<DateTimeOffset?> ChooseAsync(CancellationToken cancellationToken)
@@ -67,7 +70,7 @@ internal sealed class DetailsCost
         }
         var jobPlan = DetailsPlan.Make(_request, availability);
         var jobRequests = QueryCostOfJobs(jobPlan, hits);
-        var useJobs = queryRequests > jobRequests && queryRequests >= (_api.RateLimitAllowance ?? JobWorthRequests);
+        var useJobs = queryRequests > jobRequests && queryRequests >= AMinuteOfRequests(_api.RateLimitAllowance);
         OperationContext.Observer.Verbose(
             $"{_request.Window} holds about {hits} conversations: {queryRequests} more details queries, or about {jobRequests} " +
             $"requests through the jobs API; {(useJobs ? "jobs API" : "details query")}.");
