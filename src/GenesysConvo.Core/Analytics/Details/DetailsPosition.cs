@@ -14,7 +14,7 @@ public sealed class DetailsPosition
     /// <summary>The datalake's availability date the plan was made with (null when it reads no jobs).</summary>
     public DateTimeOffset? Availability { get; set; }
     public int Unit { get; set; }
-    public HashSet<string> GivenInUnit { get; set; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+    public ConversationIdSet GivenInUnit { get; set; } = new ConversationIdSet();
     public HashSet<string> LateFromJobs { get; set; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Moves to the next unit.</summary>

@@ -195,7 +195,7 @@ public sealed class HistoryExport
             Resume = new DetailsPosition
             {
                 Planned = _run.Planned, Availability = _run.Availability, Unit = _run.Unit,
-                GivenInUnit = new HashSet<string>(_run.GivenInUnit, StringComparer.OrdinalIgnoreCase),
+                GivenInUnit = new ConversationIdSet(_run.GivenInUnit),
                 LateFromJobs = new HashSet<string>(_run.LateFromJobs, StringComparer.OrdinalIgnoreCase),
             },
         };

@@ -1,0 +1,58 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace GenesysConvo.Core.Analytics.Details;
+
+/// <summary>Conversation ids, compared as the API compares them (ignoring case), held compactly: a unit of a long window
+/// gives hundreds of thousands, and as strings they were most of what a long search kept alive (about 120 bytes an id,
+/// and every one of them promoted to the oldest generation). An id in the API's GUID form is held as a
+/// <see cref="Guid"/> (about 28 bytes); any other id as its string.</summary>
+public sealed class ConversationIdSet : ICollection<string>
+{
+    private readonly HashSet<Guid> _guids = new HashSet<Guid>();
+    private readonly HashSet<string> _others = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+    public ConversationIdSet()
+    {
+    }
+
+    public ConversationIdSet(IEnumerable<string> ids)
+    {
+        foreach (var id in ids) Add(id);
+    }
+
+    public int Count => _guids.Count + _others.Count;
+
+    bool ICollection<string>.IsReadOnly => false;
+
+    /// <summary>Adds the id; false when it was there already.</summary>
+    public bool Add(string id) => AsGuid(id) is { } guid ? _guids.Add(guid) : _others.Add(id);
+
+    void ICollection<string>.Add(string item) => Add(item);
+
+    public bool Contains(string item) => AsGuid(item) is { } guid ? _guids.Contains(guid) : _others.Contains(item);
+
+    public bool Remove(string item) => AsGuid(item) is { } guid ? _guids.Remove(guid) : _others.Remove(item);
+
+    public void Clear()
+    {
+        _guids.Clear();
+        _others.Clear();
+    }
+
+    public void CopyTo(string[] array, int arrayIndex)
+    {
+        foreach (var id in this) array[arrayIndex++] = id;
+    }
+
+    /// <summary>The ids; one in GUID form comes back in lower case.</summary>
+    public IEnumerator<string> GetEnumerator() => _guids.Select(g => g.ToString("D")).Concat(_others).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    // Only the exact 36-character form: any other spelling stays a string, so two ids are the same exactly when they are
+    // equal ignoring case.
+    private static Guid? AsGuid(string id) => id.Length == 36 && Guid.TryParseExact(id, "D", out var guid) ? guid : (Guid?)null;
+}
