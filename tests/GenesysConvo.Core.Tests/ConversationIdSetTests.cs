@@ -46,6 +46,18 @@ public class ConversationIdSetTests
         Assert.True(set.Add("conversation-7"));
     }
 
+    [Theory]
+    [InlineData(long.MaxValue)]
+    [InlineData(-1)]
+    [InlineData(250_000)]
+    public void A_count_from_the_API_is_only_a_hint(long count)
+    {
+        var set = new ConversationIdSet { Lower };
+        set.ExpectMore(count);
+        Assert.True(set.Add("conversation-7"));
+        Assert.Equal(2, set.Count);
+    }
+
     [Fact]
     public void A_position_round_trips_through_JSON_with_its_ids()
     {

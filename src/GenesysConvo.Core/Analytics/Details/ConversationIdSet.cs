@@ -32,6 +32,18 @@ public sealed class ConversationIdSet : ICollection<string>
 
     void ICollection<string>.Add(string item) => Add(item);
 
+    /// <summary>Makes room for about <paramref name="more"/> ids at once (the count the API gave for a slice): the set
+    /// does not grow by doubling through copies the size of everything given so far. A count past a million is taken
+    /// as a million: it is only a hint.</summary>
+    public void ExpectMore(long more)
+    {
+#if NET
+        _guids.EnsureCapacity(Count + (int)Math.Min(Math.Max(more, 0), MostExpected));
+#endif
+    }
+
+    private const int MostExpected = 1_000_000;
+
     public bool Contains(string item) => AsGuid(item) is { } guid ? _guids.Contains(guid) : _others.Contains(item);
 
     public bool Remove(string item) => AsGuid(item) is { } guid ? _guids.Remove(guid) : _others.Remove(item);

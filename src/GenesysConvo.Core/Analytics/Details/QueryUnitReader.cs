@@ -115,6 +115,7 @@ internal sealed class QueryUnitReader
         }
         if (pageNumber == 1)
         {
+            _position.GivenInUnit.ExpectMore(page.TotalHits ?? 0);
             if (page.TotalHits > AnalyticsApi.MaxDetailsDepth && slice.Length > s_smallestSlice)
             {
                 OperationContext.Observer.Verbose(
