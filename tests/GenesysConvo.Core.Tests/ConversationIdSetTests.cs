@@ -46,6 +46,20 @@ public class ConversationIdSetTests
         Assert.True(set.Add("conversation-7"));
     }
 
+    [Fact]
+    public void Forgetting_what_started_before_an_instant_keeps_later_ids_and_those_of_unknown_start()
+    {
+        var noon = new DateTimeOffset(2026, 3, 2, 12, 0, 0, TimeSpan.Zero);
+        var set = new ConversationIdSet();
+        set.Add(Lower, noon.AddTicks(-1));
+        set.Add("conversation-7", noon.ToOffset(TimeSpan.FromHours(2)));
+        set.Add("conversation-1", noon.AddHours(-1));
+        set.Add("given-by-an-earlier-run");
+        set.ForgetStartedBefore(noon);
+        Assert.Equal(new[] { "conversation-7", "given-by-an-earlier-run" }, set.OrderBy(id => id, StringComparer.Ordinal));
+        Assert.True(set.Add(Lower, noon));
+    }
+
     [Theory]
     [InlineData(long.MaxValue)]
     [InlineData(-1)]

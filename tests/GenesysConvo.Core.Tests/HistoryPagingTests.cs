@@ -62,13 +62,7 @@ public class HistoryPagingTests
     {
         var server = new FakeDetailsServer(spacing);
         setUp?.Invoke(server);
-        var options = new ConnectionOptions
-        {
-            ApiBaseUri = new Uri("https://api.example.test"), LoginBaseUri = new Uri("https://login.example.test"),
-            ClientId = "id", ClientSecret = new Auth.ClientSecret("secret"), PrimaryHandler = () => server,
-        };
-        options.Retry.MaxRetryCount = 0;
-        using var api = await GenesysApi.ConnectAsync(options, CancellationToken.None);
+        using var api = await ConnectAsync(server);
         var records = new List<ConversationRecord>();
         var request = new HistoryRequest { Window = window, IncludeActive = true, Source = DetailsSource.Query, Limit = limit };
         await HistorySearch.SearchAsync(api, new NameResolver(api), request, page => records.AddRange(page.Cast<ConversationRecord>()), CancellationToken.None);
@@ -144,5 +138,61 @@ public class HistoryPagingTests
         var (records, server) = await SearchAsync(TimeSpan.FromMinutes(1), window, limit: 150);
         Assert.Equal(150, records.Count);
         Assert.Equal(new[] { 1, 2 }, server.Queries.Select(q => q.Page));
+    }
+
+    [Fact]
+    public async Task Ids_given_past_the_middle_before_a_split_are_not_written_again_in_the_second_half()
+    {
+        // Pages 1-9 of the day (900 minutes) pass its middle before page 10 is too deep: the second half starts with
+        // conversations already written, though the first half's ids are let go when it ends.
+        var window = new TimeWindow(Epoch, Epoch.AddDays(1));
+        var (records, _) = await SearchAsync(TimeSpan.FromMinutes(1), window, server => server.Intercept = (interval, page) =>
+            interval.Equals(window) && page == 10
+                ? new HttpResponseMessage(HttpStatusCode.BadRequest) { Content = new StringContent("{\"message\":\"Pagination may not exceed 100000 results.\",\"status\":400}") }
+                : null);
+        Assert.Equal(Expected(TimeSpan.FromMinutes(1), window), records.Select(r => r.ConversationId));
+    }
+
+    [Fact]
+    public async Task A_read_resumed_within_a_split_unit_starts_where_its_finished_halves_end()
+    {
+        // One conversation every 5 s: the week is one unit of 120,960, read as its two halves.
+        var spacing = TimeSpan.FromSeconds(5);
+        var window = new TimeWindow(Epoch, Epoch.AddDays(7));
+        var server = new FakeDetailsServer(spacing);
+        using var api = await ConnectAsync(server);
+        DetailsRequest Request(DetailsPosition? resume) => new() { Window = window, Source = DetailsSource.Query, Resume = resume };
+
+        var first = new List<string>();
+        var reader = new ConversationDetailsReader(api.Analytics, Request(null));
+        await foreach (var page in reader.ReadAsync(CancellationToken.None))
+        {
+            first.AddRange(page.Conversations.Select(c => c.ConversationId));
+            if (reader.Position.UnitDoneUntil is not null && reader.Position.GivenInUnit.Count > 0) break;
+        }
+        var done = reader.Position.UnitDoneUntil!.Value;
+        Assert.Equal(Epoch.AddDays(3.5), done);
+        // The first half's 60,480 ids are let go; what the second half gave so far (one page at most) is kept.
+        Assert.InRange(reader.Position.GivenInUnit.Count, 1, 100);
+        var position = JsonSerializer.Deserialize<DetailsPosition>(JsonSerializer.Serialize(reader.Position))!;
+        var queriesBefore = server.Queries.Count;
+
+        var rest = new List<string>();
+        await foreach (var page in new ConversationDetailsReader(api.Analytics, Request(position)).ReadAsync(CancellationToken.None))
+            rest.AddRange(page.Conversations.Select(c => c.ConversationId));
+
+        Assert.Equal(Expected(spacing, window), first.Concat(rest).OrderBy(id => id, StringComparer.Ordinal));
+        Assert.All(server.Queries.Skip(queriesBefore), q => Assert.True(q.Interval.Start >= done, $"{q.Interval} was asked again"));
+    }
+
+    private static async Task<GenesysApi> ConnectAsync(FakeDetailsServer server)
+    {
+        var options = new ConnectionOptions
+        {
+            ApiBaseUri = new Uri("https://api.example.test"), LoginBaseUri = new Uri("https://login.example.test"),
+            ClientId = "id", ClientSecret = new Auth.ClientSecret("secret"), PrimaryHandler = () => server,
+        };
+        options.Retry.MaxRetryCount = 0;
+        return await GenesysApi.ConnectAsync(options, CancellationToken.None);
     }
 }

@@ -119,7 +119,7 @@ public sealed class ConversationDetailsReader
             // Jobs match every conversation whose lifetime overlaps the interval; keep those that started in it.
             var fresh = conversations
                 .Where(c => window.Contains(c.ConversationStart) && (_request.IncludeActive || c.ConversationEnd != null)
-                            && Position.GivenInUnit.Add(c.ConversationId))
+                            && Position.GivenInUnit.Add(c.ConversationId, c.ConversationStart))
                 .ToList();
             // A late conversation the job gave (open, or ended after the availability date) would come again from the
             // late-conversations query: remember it.

@@ -41,8 +41,10 @@ internal sealed class QueryUnitReader
     {
         var late = unit.Kind == DetailsUnitKind.LateConversations;
         var query = late ? LateConversations(unit.Window) : _request.Query;
-        // Too many results for one slice: its halves are read next, in order (they share the unit's given ids).
-        var slices = new Stack<TimeWindow>(new[] { unit.Window });
+        // Too many results for one slice: its halves are read next, in order (they share the unit's given ids). A resumed
+        // unit starts where its slices read to the end stopped.
+        var start = _position.UnitDoneUntil is { } done && done > unit.Window.Start && done < unit.Window.End ? done : unit.Window.Start;
+        var slices = new Stack<TimeWindow>(new[] { new TimeWindow(start, unit.Window.End) });
         while (slices.Count > 0)
         {
             var slice = slices.Pop();
@@ -54,7 +56,7 @@ internal sealed class QueryUnitReader
                 {
                     var fresh = conversations
                         .Where(c => slice.Contains(c.ConversationStart) && (!late || Wanted(c))
-                                    && _position.GivenInUnit.Add(c.ConversationId))
+                                    && _position.GivenInUnit.Add(c.ConversationId, c.ConversationStart))
                         .ToList();
                     yield return new DetailsPage(fresh, $"{label}, page {pageNumber}", _progress.Fetched, _progress.Estimated);
                 }
@@ -64,7 +66,12 @@ internal sealed class QueryUnitReader
                     slices.Push(halves.First);
                     break;
                 }
-                if (step.Conversations is null) break;
+                if (step.Conversations is null)
+                {
+                    // Slices are read in order of time: everything before this one's end has been given.
+                    _position.FinishSlice(slice.End);
+                    break;
+                }
             }
         }
     }
@@ -115,7 +122,6 @@ internal sealed class QueryUnitReader
         }
         if (pageNumber == 1)
         {
-            _position.GivenInUnit.ExpectMore(page.TotalHits ?? 0);
             if (page.TotalHits > AnalyticsApi.MaxDetailsDepth && slice.Length > s_smallestSlice)
             {
                 OperationContext.Observer.Verbose(
@@ -123,6 +129,7 @@ internal sealed class QueryUnitReader
                 return SliceStep.Split(slice.Halve());
             }
             _progress.Estimated += page.TotalHits ?? 0;
+            _position.GivenInUnit.ExpectMore(page.TotalHits ?? 0);
         }
         if (page.Conversations is null || page.Conversations.Count == 0) return SliceStep.End;
         _progress.Fetched += page.Conversations.Count;
