@@ -45,15 +45,17 @@ internal sealed class QueryUnitReader
         // unit starts where its slices read to the end stopped.
         var start = _position.UnitDoneUntil is { } done && done > unit.Window.Start && done < unit.Window.End ? done : unit.Window.Start;
         var slices = new Stack<TimeWindow>(new[] { new TimeWindow(start, unit.Window.End) });
+        using var next = new NextPage(cancellationToken);
         while (slices.Count > 0)
         {
             var slice = slices.Pop();
             var state = new SliceState();
             for (var pageNumber = 1; ; pageNumber++)
             {
-                var step = await ReadPageAsync(query, slice, pageNumber, state, cancellationToken).ConfigureAwait(false);
+                var step = await ReadPageAsync(query, slice, pageNumber, state, next, cancellationToken).ConfigureAwait(false);
                 if (step.Conversations is { } conversations)
                 {
+                    if (MoreToCome(step, state)) next.Ask(_api, query.ForPage(slice, _request.PageSize, pageNumber + 1));
                     var fresh = conversations
                         .Where(c => slice.Contains(c.ConversationStart) && (!late || Wanted(c))
                                     && _position.GivenInUnit.Add(c.ConversationId, c.ConversationStart))
@@ -106,14 +108,14 @@ internal sealed class QueryUnitReader
 
     /// <summary>One page of a slice: its conversations (none past the end), and the slice's halves when the rest of the
     /// slice holds more than the API pages through.</summary>
-    private async Task<SliceStep> ReadPageAsync(
-        DetailsQuery query, TimeWindow slice, int pageNumber, SliceState state, CancellationToken cancellationToken)
+    private async Task<SliceStep> ReadPageAsync(DetailsQuery query, TimeWindow slice, int pageNumber, SliceState state,
+        NextPage next, CancellationToken cancellationToken)
     {
         var pageSize = _request.PageSize;
         AnalyticsConversationQueryResponse page;
         try
         {
-            page = await ReadCheckedPageAsync(query, slice, pageNumber, state, cancellationToken).ConfigureAwait(false);
+            page = await ReadCheckedPageAsync(query, slice, pageNumber, state, next.Take(), cancellationToken).ConfigureAwait(false);
         }
         catch (GenesysApiException e) when (IsTooDeep(e) && slice.Length > s_smallestSlice)
         {
@@ -146,14 +148,14 @@ internal sealed class QueryUnitReader
     /// it: a page without conversations, or "{}", is the end only once the slice has delivered what the API said it holds
     /// (then, or on its last short page).</summary>
     private async Task<AnalyticsConversationQueryResponse> ReadCheckedPageAsync(DetailsQuery query, TimeWindow slice, int pageNumber,
-        SliceState state, CancellationToken cancellationToken)
+        SliceState state, Task<AnalyticsConversationQueryResponse>? asked, CancellationToken cancellationToken)
     {
         var body = query.ForPage(slice, _request.PageSize, pageNumber);
         var delay = _api.RetryDelay;
         for (var attempt = 0; ; attempt++)
         {
-            var page = attempt == 0 && pageNumber == 1 && TakeFirstPage(query, slice) is { } read
-                ? read
+            var page = attempt == 0 && asked != null ? await asked.ConfigureAwait(false)
+                : attempt == 0 && pageNumber == 1 && TakeFirstPage(query, slice) is { } read ? read
                 : await _api.PostConversationsDetailsQueryAsync(body, cancellationToken).ConfigureAwait(false);
             if (page.TotalHits is { } hits) state.TotalHits = hits;
             var count = page.Conversations?.Count ?? 0;
@@ -175,6 +177,13 @@ internal sealed class QueryUnitReader
             delay += delay;
         }
     }
+
+    /// <summary>Whether the page after this one will hold conversations, so it can be asked for while this one is written:
+    /// this page was full, the API's count says more follow, the next page is within the paging depth (no halves come
+    /// next), and no -First limit may be reached by what is given (then no page is asked for beyond it).</summary>
+    private bool MoreToCome(SliceStep step, SliceState state) =>
+        step.Halves is null && step.Conversations?.Count == _request.PageSize && state.Received < state.TotalHits
+        && _request.Wanted is null;
 
     /// <summary>The first page of a query slice that planning read already (once: asked again, it is asked of the API).</summary>
     private AnalyticsConversationQueryResponse? TakeFirstPage(DetailsQuery query, TimeWindow slice)
@@ -219,5 +228,38 @@ internal sealed class QueryUnitReader
         public static SliceStep Split((TimeWindow, TimeWindow) halves) => new SliceStep(null, halves);
         public static SliceStep Page(IReadOnlyList<AnalyticsConversation> conversations, (TimeWindow, TimeWindow)? then = null) =>
             new SliceStep(conversations, then);
+    }
+
+    /// <summary>The next page of a slice, asked for while the current one is written (the server prepares it meanwhile);
+    /// one not taken when the read stops is cancelled, and its outcome observed.</summary>
+    private sealed class NextPage : IDisposable
+    {
+        private readonly CancellationTokenSource _cancellation;
+        private Task<AnalyticsConversationQueryResponse>? _page;
+
+        public NextPage(CancellationToken cancellationToken) =>
+            _cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
+        public void Ask(AnalyticsApi api, ConversationQuery body) =>
+            _page = api.PostConversationsDetailsQueryAsync(body, _cancellation.Token);
+
+        /// <summary>The page asked for (once), or null.</summary>
+        public Task<AnalyticsConversationQueryResponse>? Take()
+        {
+            var page = _page;
+            _page = null;
+            return page;
+        }
+
+        public void Dispose()
+        {
+            if (_page is { } unused)
+            {
+                _cancellation.Cancel();
+                unused.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted,
+                    TaskScheduler.Default);
+            }
+            _cancellation.Dispose();
+        }
     }
 }
