@@ -126,6 +126,25 @@ public class DetailsReliabilityTests
     }
 
     [Fact]
+    public async Task A_success_that_is_JSON_of_another_shape_is_an_error_at_once_not_retried()
+    {
+        // Well-formed, so nothing was cut on the wire: asking again would only get the same answer.
+        var server = new FakeAnalyticsServer(Array.Empty<HeldConversation>())
+        {
+            Intercept = (_, path, _, _) => path.EndsWith("/details/query") ? FakeAnalyticsServer.Json("""{"totalHits": "many"}""") : null,
+        };
+        using var api = await ConnectAsync(server, retries: 2);
+        var window = new TimeWindow(Epoch, Epoch.AddDays(1));
+
+        var error = await Assert.ThrowsAsync<GenesysApiException>(() => ReadAllAsync(api, new DetailsRequest { Window = window }));
+
+        Assert.Equal("GenesysConvo.UnreadableResponse", error.ErrorId);
+        Assert.Equal(AnalyticsApi.DetailsQueryPath, error.Path);
+        Assert.Equal(1, error.Attempts);
+        Assert.Single(server.Requests, r => r.Path.EndsWith("/details/query"));
+    }
+
+    [Fact]
     public async Task A_success_that_stays_unreadable_is_an_error_naming_the_call_and_showing_the_body()
     {
         var server = new FakeAnalyticsServer(Array.Empty<HeldConversation>())

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Net.Http;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -27,7 +28,8 @@ internal static class ApiCall
 
     public static async Task<TResponse> GetAsync<TResponse>(GenesysConnection connection, string path, JsonTypeInfo<TResponse> responseType,
         CancellationToken cancellationToken) =>
-        Read(await connection.SendAsync(HttpMethod.Get, path, null, Reading, cancellationToken).ConfigureAwait(false), responseType);
+        Read(await connection.SendAsync(HttpMethod.Get, path, null, Reading, cancellationToken, ReaderOf(responseType))
+            .ConfigureAwait(false), responseType);
 
     /// <summary>A PUT that replaces a whole list: the same body twice gives the same result, so it may be sent again.</summary>
     public static Task<TResponse> ReplaceAsync<TRequest, TResponse>(GenesysConnection connection, string path, TRequest body,
@@ -42,21 +44,31 @@ internal static class ApiCall
         CancellationToken cancellationToken)
     {
         var content = JsonSerializer.SerializeToUtf8Bytes(body, requestType);
-        return Read(await connection.SendAsync(method, path, content, traits, cancellationToken).ConfigureAwait(false), responseType);
+        return Read(await connection.SendAsync(method, path, content, traits, cancellationToken, ReaderOf(responseType))
+            .ConfigureAwait(false), responseType);
     }
+
+    /// <summary>Reads a body as one value of the type and nothing after it; a JsonException says it does not.</summary>
+    private static Func<ReadOnlySequence<byte>, object?> ReaderOf<TResponse>(JsonTypeInfo<TResponse> responseType) => body =>
+    {
+        // A reader over the body's segments (off the Large Object Heap); the contract's reader options are the defaults.
+        var reader = new Utf8JsonReader(body);
+        var value = JsonSerializer.Deserialize(ref reader, responseType);
+        // Deserialize(ref reader) stops after one value: anything but whitespace after it is as wrong as it was for
+        // Deserialize(bytes) (a second value, or garbage, which Read() throws on).
+        if (reader.Read()) throw new JsonException("The body goes on after its JSON value.");
+        return value;
+    };
 
     /// <summary>The body as the endpoint's response type. Every endpoint read here defines a JSON object, so an empty
     /// body or JSON null is as wrong as an HTML page: reading it as "nothing" could end a result early without a word.</summary>
     public static TResponse Read<TResponse>(ApiResponse response, JsonTypeInfo<TResponse> responseType)
     {
+        if (response.Value is TResponse read) return read;
         try
         {
-            // A reader over the body's segments (off the Large Object Heap); the contract's reader options are the defaults.
-            var reader = new Utf8JsonReader(response.Content);
-            var value = JsonSerializer.Deserialize(ref reader, responseType);
-            // Deserialize(ref reader) stops after one value: anything but whitespace after it is as wrong as it was
-            // for Deserialize(bytes) (a second value, or garbage, which Read() throws on).
-            if (value is null || reader.Read()) throw Unreadable(response, null);
+            var value = (TResponse?)ReaderOf(responseType)(response.Content);
+            if (value is null) throw Unreadable(response, null);
             return value;
         }
         catch (JsonException e)

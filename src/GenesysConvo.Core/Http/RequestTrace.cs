@@ -26,6 +26,11 @@ internal sealed class RequestTrace
     /// <summary>The last attempt's success body as the resilience handler read it to check it (in segments that stay
     /// off the Large Object Heap): the caller takes it rather than copying the page again.</summary>
     public ReadOnlySequence<byte>? Body { get; set; }
+    /// <summary>How a success body is read into the endpoint's type, inside the attempt: a body that does not read and is not
+    /// well-formed JSON is retried as a cut body is, and the caller takes what was read rather than reading the page twice.</summary>
+    public Func<ReadOnlySequence<byte>, object?>? Reader { get; set; }
+    /// <summary>What <see cref="Reader"/> made of the last attempt's body (null when it could not).</summary>
+    public object? Read { get; set; }
     /// <summary>A refused connection is an answer, not a blip: the first login, where it means a wrong host or port.</summary>
     public bool RefusalIsFinal { get; set; }
 

@@ -1,7 +1,9 @@
 using System;
+using System.Buffers;
 using System.IO;
 using System.Net;
 using System.Net.Http;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using GenesysConvo.Core.Diagnostics;
@@ -58,7 +60,7 @@ internal sealed class ResilienceHandler : DelegatingHandler
                 var response = await base.SendAsync(attempt, ctx.CancellationToken).ConfigureAwait(false);
                 // Read the body inside the attempt, so a connection cut mid-body is retried like any network failure.
                 await ReadBody(response, trace, ctx.CancellationToken).ConfigureAwait(false);
-                trace.UnreadableBody = trace.Body is { } json && !JsonBodies.IsWellFormed(json);
+                trace.UnreadableBody = trace.Body is { } json && !Reads(json, trace);
                 return response;
             }, context).ConfigureAwait(false);
         }
@@ -83,6 +85,23 @@ internal sealed class ResilienceHandler : DelegatingHandler
         response.Content = new Utf8BodyContent(body, original);
         original.Dispose();
         trace.Body = body;
+    }
+
+    /// <summary>Whether the body reads: into the caller's type when it gave a reader (one pass over the page; a body that
+    /// is JSON but not of that type is no fault of the wire, so only malformed JSON counts as unreadable), else as JSON.</summary>
+    private static bool Reads(ReadOnlySequence<byte> json, RequestTrace trace)
+    {
+        trace.Read = null;
+        if (trace.Reader is null) return JsonBodies.IsWellFormed(json);
+        try
+        {
+            trace.Read = trace.Reader(json);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return JsonBodies.IsWellFormed(json);
+        }
     }
 
     internal static bool IsTransientStatus(HttpStatusCode status) =>

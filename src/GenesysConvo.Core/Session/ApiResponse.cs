@@ -30,4 +30,6 @@ public sealed class ApiResponse
 #endif
     public string? CorrelationId { get; }
     public int Attempts { get; }
+    /// <summary>The body as the endpoint's type, read once within the attempt (null when the request gave no reader).</summary>
+    internal object? Value { get; set; }
 }

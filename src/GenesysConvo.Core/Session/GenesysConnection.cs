@@ -90,9 +90,10 @@ public sealed class GenesysConnection : IDisposable
 
     /// <summary>Sends one API request through the session's pipeline. pathAndQuery is relative to the API base
     /// (/api/v2/...); the body is UTF-8 JSON. A non-success answer becomes a GenesysApiException; cancellation stays
-    /// an OperationCanceledException.</summary>
+    /// an OperationCanceledException. A reader, when given, reads a JSON success into the endpoint's type within the
+    /// attempt (<see cref="ApiResponse.Value"/>).</summary>
     public async Task<ApiResponse> SendAsync(HttpMethod method, string pathAndQuery, byte[]? utf8Json, RequestTraits traits,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Func<ReadOnlySequence<byte>, object?>? reader = null)
     {
         var uri = RequestUris.Combine(Options.EffectiveApiBaseUri, pathAndQuery);
         var path = uri.AbsolutePath;
@@ -102,6 +103,7 @@ public sealed class GenesysConnection : IDisposable
         var trace = new RequestTrace
         {
             Idempotent = traits.HasFlag(RequestTraits.Idempotent), ExpectsJson = traits.HasFlag(RequestTraits.ExpectsJson),
+            Reader = reader,
         };
         trace.AttachTo(request);
 
@@ -132,7 +134,10 @@ public sealed class GenesysConnection : IDisposable
             }
             // A JSON success was read in segments by the resilience handler; any other body was buffered there, as before.
             var body = trace.Body ?? new ReadOnlySequence<byte>(await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false));
-            return new ApiResponse(method.Method, path, (int)response.StatusCode, body, ApiErrors.CorrelationId(response), trace.Attempts);
+            return new ApiResponse(method.Method, path, (int)response.StatusCode, body, ApiErrors.CorrelationId(response), trace.Attempts)
+            {
+                Value = trace.Read,
+            };
         }
     }
 
