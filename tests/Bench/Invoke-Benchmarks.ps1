@@ -8,11 +8,15 @@
     Fewer records and 3 rounds (a few minutes): proves the harness works; its figures are noisier.
 .PARAMETER UpdateReadme
     Also write the report's summary into README.md's performance section (between its bench markers).
+.PARAMETER FromReport
+    Run nothing: write report.md (and README.md with -UpdateReadme) again from out/bench/report.json, with the current
+    targets-not-met.json and record-cost.json (explanations edited after a run; every figure stays the run's).
 #>
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
     [switch] $Quick,
-    [switch] $UpdateReadme
+    [switch] $UpdateReadme,
+    [switch] $FromReport
 )
 $ErrorActionPreference = 'Stop'
 $PSStyle.OutputRendering = 'PlainText'
@@ -31,6 +35,39 @@ $settings = if ($Quick) {
 }
 $rateLimitOff = 1000000000
 $started = Get-Date
+
+function Write-BenchReport($Report) {
+    <# report.md from the report, and README.md's performance section with -UpdateReadme. #>
+    $markdown = ConvertTo-BenchMarkdown $Report
+    $markdown | Set-Content (Join-Path $outDir 'report.md')
+    Write-Host "`n$markdown`n"
+    Write-Host "Report: $(Join-Path $outDir 'report.md') (and report.json)"
+    if ($UpdateReadme) {
+        $readme = Join-Path $root 'README.md'
+        $text = Get-Content $readme -Raw
+        $section = "<!-- bench:start (build.ps1 -Task Bench -UpdateReadme writes this) -->`n" + ($markdown -replace '(?m)^#', '###') + "`n<!-- bench:end -->"
+        $text = [regex]::Replace($text, '(?s)<!-- bench:start.*?<!-- bench:end -->', { $section })
+        Set-Content $readme $text -NoNewline
+    }
+}
+
+function Get-Explanations {
+    <# Why a target may not be met and what was tried; the measured steps of the client's cost per record. #>
+    @{
+        NotMet = (Get-Content (Join-Path $PSScriptRoot 'targets-not-met.json') -Raw | ConvertFrom-Json).Entries
+        History = Get-Content (Join-Path $PSScriptRoot 'record-cost.json') -Raw | ConvertFrom-Json
+    }
+}
+
+if ($FromReport) {
+    $report = Get-Content (Join-Path $outDir 'report.json') -Raw | ConvertFrom-Json
+    $explanations = Get-Explanations
+    $report.NotMet = $explanations.NotMet
+    $report.RecordCost.History = $explanations.History
+    $report | ConvertTo-Json -Depth 8 | Set-Content (Join-Path $outDir 'report.json')
+    Write-BenchReport $report
+    return
+}
 
 function Get-MachineDescription {
     $os = (Get-Content /etc/os-release | Where-Object { $_ -like 'PRETTY_NAME=*' }) -replace '^PRETTY_NAME="?|"$'
@@ -222,7 +259,7 @@ $recordCost = [ordered]@{
     Measured = "Search | Measure-Object of $('{0:n0}' -f $recordCostRun.Records) records in one process after a warm-up hour"
     ThisRun = $recordCostRun
     FloorCpuMsPerRecord = 1000 * (Get-Median ([double[]]@($floorRuns | ForEach-Object { $_.CpuSeconds / $_.Records })))
-    History = Get-Content (Join-Path $PSScriptRoot 'record-cost.json') -Raw | ConvertFrom-Json
+    History = (Get-Explanations).History
 }
 
 $measure = $row['Search | Measure-Object']
@@ -247,7 +284,7 @@ $report = [ordered]@{
     Throughput = [ordered]@{ Interval = $throughputEnv.BENCH_INTERVAL; Records = $measure.Records; Rows = @($rows) }
     RecordCost = $recordCost
     FirstRecord = $firstRecord; Memory = [ordered]@{ Rows = @($memoryRows) }; BusyDay = $busyDay; Targets = $targets
-    NotMet = (Get-Content (Join-Path $PSScriptRoot 'targets-not-met.json') -Raw | ConvertFrom-Json).Entries
+    NotMet = (Get-Explanations).NotMet
     Notes = @(
         'Seconds and client CPU cover the work (token + every page) inside each process; peak RSS is the whole process (VmHWM).'
         'The floor parses each page into typed records of the fields a report reads (ids, times, participants, sessions, segments).'
@@ -255,16 +292,6 @@ $report = [ordered]@{
     Runs = @($throughput) + @($first) + @($memory) + @($busy | Select-Object * -ExcludeProperty Ids)
 }
 $report | ConvertTo-Json -Depth 8 | Set-Content (Join-Path $outDir 'report.json')
-$markdown = ConvertTo-BenchMarkdown ([pscustomobject]$report)
-$markdown | Set-Content (Join-Path $outDir 'report.md')
-Write-Host "`n$markdown`n"
-Write-Host "Report: $(Join-Path $outDir 'report.md') (and report.json)"
-if ($UpdateReadme) {
-    $readme = Join-Path $root 'README.md'
-    $text = Get-Content $readme -Raw
-    $section = "<!-- bench:start (build.ps1 -Task Bench -UpdateReadme writes this) -->`n" + ($markdown -replace '(?m)^#', '###') + "`n<!-- bench:end -->"
-    $text = [regex]::Replace($text, '(?s)<!-- bench:start.*?<!-- bench:end -->', { $section })
-    Set-Content $readme $text -NoNewline
-}
+Write-BenchReport ([pscustomobject]$report)
 $missed = @($targets | Where-Object { -not $_.Met })
 Write-Host "Targets: $($targets.Count - $missed.Count) met, $($missed.Count) not met"

@@ -136,7 +136,7 @@ public abstract class GenesysCmdlet : PSCmdlet, IDisposable
 
     /// <summary>How many records and messages the engine may hand over before it waits for the pipeline: about one page,
     /// so the next page is fetched while this one is written, and no further (memory stays flat, and a pipeline
-    /// stopped downstream has not triggered requests it will never use).</summary>
+    /// stopped downstream has asked for at most that one page it will not use, which is then cancelled).</summary>
     protected int OutputBuffer { get; set; } = 256;
 
     /// <summary>What the engine can hand to the pipeline while it works.</summary>
