@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
@@ -131,6 +132,52 @@ public sealed class HistoryExportTests : IDisposable
         Assert.Equal(1, summary.Resumes);
         Assert.False(File.Exists(checkpoint));
         Assert.False(File.Exists(RecordFile.PartialPathOf(path)));
+    }
+
+    [Fact]
+    public async Task A_unit_read_in_halves_keeps_only_the_ids_that_may_come_again_and_continues_from_its_finished_half()
+    {
+        var held = FakeAnalyticsServer.Every(TimeSpan.FromMinutes(2), Epoch, 720).ToList();
+        var day = new TimeWindow(Epoch, Epoch.AddDays(1));
+        ExportRequest Request(string path, string? checkpoint) => new()
+        {
+            Path = path, CheckpointPath = checkpoint, Window = day, Source = DetailsSource.Query, SliceLength = TimeSpan.FromDays(1),
+        };
+        var server = new FakeAnalyticsServer(held);
+        var (api, names) = await ConnectAsync(server);
+        using var _ = api;
+        var reference = InFolder("reference.csv");
+        await ExportAsync(api, names, Request(reference, null));
+
+        // Page 3 of the day passes the paging depth, so the day is read as two halves of 360. Like the API, the server
+        // answers a half with the day's conversations from midnight: the second half gives its first 40 on its page 4,
+        // and the export fails on its page 5.
+        var path = InFolder("calls.csv");
+        var checkpoint = InFolder("calls.checkpoint");
+        var secondHalf = 0;
+        server.Intercept = (_, _, body, _) => body?["interval"]?.GetValue<string>() is { } interval && TimeWindow.Parse(interval) is var asked
+            ? asked.Equals(day) && body["paging"]!["pageNumber"]!.GetValue<int>() == 3
+                ? FakeAnalyticsServer.Json("""{"message":"Pagination may not exceed 100000 results.","status":400}""", HttpStatusCode.BadRequest)
+                : asked.Start == Epoch.AddHours(12) && ++secondHalf == 5
+                    ? FakeAnalyticsServer.Json("""{"message":"denied","status":403}""", HttpStatusCode.Forbidden) : null
+            : null;
+        await Assert.ThrowsAsync<GenesysApiException>(() => ExportAsync(api, names, Request(path, checkpoint)));
+
+        // The checkpoint was rewritten when the first half ended: it holds the 40 ids of the second half, not the 360 of
+        // the first as well.
+        var lines = File.ReadLines(checkpoint).Select(line => JsonNode.Parse(line)!).ToList();
+        var run = lines[0]["state"]!["run"]!;
+        Assert.Equal(Epoch.AddHours(12), run["unitDoneUntil"]!.GetValue<DateTimeOffset>());
+        var kept = run["givenInUnit"]!.AsArray().Count + lines.Skip(1).Sum(line => line["page"]?["given"]?.AsArray().Count ?? 0);
+        Assert.Equal(40, kept);
+        server.Intercept = null;
+        var asksBefore = server.Requests.Count;
+
+        await ExportAsync(api, names, Request(path, checkpoint));
+
+        Assert.Equal(File.ReadAllBytes(reference), File.ReadAllBytes(path));
+        Assert.All(server.Requests.Skip(asksBefore).Where(r => r.Body?["interval"] is not null),
+            r => Assert.True(TimeWindow.Parse(r.Body!["interval"]!.GetValue<string>()).Start >= Epoch.AddHours(12)));
     }
 
     [Fact]

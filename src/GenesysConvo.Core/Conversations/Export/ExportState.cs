@@ -34,6 +34,9 @@ public sealed class ExportRun
     public bool Planned { get; set; }
     public DateTimeOffset? Availability { get; set; }
     public int Unit { get; set; }
+    /// <summary>Every conversation of the unit that started before this has been written (its slices were read to the end).</summary>
+    public DateTimeOffset? UnitDoneUntil { get; set; }
+    /// <summary>Ids written in the unit that may come again: those that started at or after <see cref="UnitDoneUntil"/>.</summary>
     public List<string> GivenInUnit { get; set; } = new List<string>();
     public List<string> LateFromJobs { get; set; } = new List<string>();
     /// <summary>Conversations this run found still open (incremental): the next run's pending list.</summary>

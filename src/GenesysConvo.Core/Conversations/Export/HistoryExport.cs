@@ -194,7 +194,7 @@ public sealed class HistoryExport
             JobSpan = _request.JobSpan ?? TimeSpan.FromDays(1),
             Resume = new DetailsPosition
             {
-                Planned = _run.Planned, Availability = _run.Availability, Unit = _run.Unit,
+                Planned = _run.Planned, Availability = _run.Availability, Unit = _run.Unit, UnitDoneUntil = _run.UnitDoneUntil,
                 GivenInUnit = new ConversationIdSet(_run.GivenInUnit),
                 LateFromJobs = new HashSet<string>(_run.LateFromJobs, StringComparer.OrdinalIgnoreCase),
             },
@@ -209,9 +209,14 @@ public sealed class HistoryExport
                 var lateFromJobs = reader.Position.LateFromJobs.Except(_run.LateFromJobs, StringComparer.OrdinalIgnoreCase).ToList();
                 await writer.WriteAsync(page, recheck: false, lateFromJobs, cancellationToken).ConfigureAwait(false);
                 writer.Report(page, _request.Activity);
-                if (!page.EndsUnit) continue;
+                if (!page.EndsUnit)
+                {
+                    if (reader.Position.UnitDoneUntil != _run.UnitDoneUntil) ForgetFinishedSlices(reader.Position);
+                    continue;
+                }
                 // A unit is done: the checkpoint is rewritten whole, without that unit's ids.
                 _run.Unit = reader.Position.Unit;
+                _run.UnitDoneUntil = null;
                 _run.GivenInUnit.Clear();
                 _run.LateFromJobs = reader.Position.LateFromJobs.ToList();
                 _checkpoint?.Save(_state);
@@ -225,6 +230,15 @@ public sealed class HistoryExport
 
     /// <summary>A complete run: the checkpoint goes, or, for an incremental export, keeps where this run ended and what it
     /// left open.</summary>
+    /// <summary>A slice of the unit was read to its end: the checkpoint is rewritten whole with only the ids that may still
+    /// come again (those the reader keeps), so a long unit's ids do not pile up in memory or in the file.</summary>
+    private void ForgetFinishedSlices(DetailsPosition position)
+    {
+        _run.UnitDoneUntil = position.UnitDoneUntil;
+        _run.GivenInUnit = position.GivenInUnit.ToList();
+        _checkpoint?.Save(_state);
+    }
+
     private void Finish(TimeWindow? window)
     {
         if (_checkpoint is null) return;
