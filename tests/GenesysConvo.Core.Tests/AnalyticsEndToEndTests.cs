@@ -126,6 +126,21 @@ public class AnalyticsEndToEndTests
     }
 
     [Fact]
+    public async Task Only_the_conversations_written_are_named()
+    {
+        // Three conversations, each with its own agent: -Skip 1 -First 1 writes the second, and asks only for its agent.
+        const string u3 = "bbbbbbbb-0000-0000-0000-000000000003";
+        var (rows, http) = await SearchAsync(new HistoryRequest { Window = new TimeWindow(Day, Day.AddDays(1)), Source = DetailsSource.Query, Skip = 1, Limit = 1 },
+            Conversation("c-1", Day.AddHours(1), U1), Conversation("c-2", Day.AddHours(2), U2), Conversation("c-3", Day.AddHours(3), u3));
+
+        Assert.Equal("c-2", Assert.Single(rows.Cast<ConversationRecord>()).ConversationId);
+        var users = Assert.Single(http.Seen, s => s.Uri.AbsolutePath == "/api/v2/users");
+        Assert.Contains("id=" + U2, users.Uri.Query);
+        Assert.DoesNotContain("id=" + U1, users.Uri.Query);
+        Assert.DoesNotContain("id=" + u3, users.Uri.Query);
+    }
+
+    [Fact]
     public async Task The_live_list_reads_the_step_of_each_record()
     {
         var conversations = new List<string> { Conversation("c-1", Day.AddHours(1), U1) };

@@ -57,12 +57,11 @@ internal sealed class DetailsRecordWriter
         }
     }
 
-    /// <summary>Names a page's ids (one bulk look-up per kind), then writes its records at once.</summary>
+    /// <summary>Names the ids of a page's conversations that are written (past -Skip, within -First: one bulk look-up per
+    /// kind), then writes their records at once.</summary>
     public async Task WritePageAsync(IReadOnlyList<AnalyticsConversation> conversations, CancellationToken cancellationToken)
     {
-        if (conversations.Count == 0) return;
-        await NameAsync(_names, conversations, cancellationToken).ConfigureAwait(false);
-        var rows = new List<object>(conversations.Count);
+        var written = new List<AnalyticsConversation>(conversations.Count);
         foreach (var conversation in conversations)
         {
             if (_passed < Skip)
@@ -70,10 +69,14 @@ internal sealed class DetailsRecordWriter
                 _passed++;
                 continue;
             }
-            if (Done) break;
-            rows.AddRange(_shape(conversation));
-            Written++;
+            if (Limit is { } limit && Written + written.Count >= limit) break;
+            written.Add(conversation);
         }
+        if (written.Count == 0) return;
+        await NameAsync(_names, written, cancellationToken).ConfigureAwait(false);
+        var rows = new List<object>(written.Count);
+        foreach (var conversation in written) rows.AddRange(_shape(conversation));
+        Written += written.Count;
         if (rows.Count > 0) _write(rows);
     }
 
