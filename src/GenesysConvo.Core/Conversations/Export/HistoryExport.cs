@@ -228,8 +228,6 @@ public sealed class HistoryExport
         }
     }
 
-    /// <summary>A complete run: the checkpoint goes, or, for an incremental export, keeps where this run ended and what it
-    /// left open.</summary>
     /// <summary>A slice of the unit was read to its end: the checkpoint is rewritten whole with only the ids that may still
     /// come again (those the reader keeps), so a long unit's ids do not pile up in memory or in the file.</summary>
     private void ForgetFinishedSlices(DetailsPosition position)
@@ -239,6 +237,8 @@ public sealed class HistoryExport
         _checkpoint?.Save(_state);
     }
 
+    /// <summary>A complete run: the checkpoint goes, or, for an incremental export, keeps where this run ended and what it
+    /// left open.</summary>
     private void Finish(TimeWindow? window)
     {
         if (_checkpoint is null) return;
