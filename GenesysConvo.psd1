@@ -1,5 +1,9 @@
 @{
-    RootModule           = 'GenesysConvo.psm1'
+    # The cmdlet assembly built for this edition: net8.0 for PowerShell 7 (its engine isolated in a private
+    # AssemblyLoadContext), netstandard2.0 for Windows PowerShell 5.1. Chosen here rather than by a script module,
+    # which would cost a fresh session about 100 ms to compile and run
+    # (https://learn.microsoft.com/powershell/gallery/concepts/module-psedition-support, option 2).
+    RootModule           = if ($PSEdition -eq 'Core') { 'core/GenesysConvo.dll' } else { 'desktop/GenesysConvo.dll' }
     ModuleVersion        = '0.1.0'
     GUID                 = '7d3c1f0e-5b8a-4e36-9a61-2f0c4b7e8d15'
     Author               = 'GenesysConvo'

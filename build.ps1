@@ -66,7 +66,6 @@ function Invoke-Build {
     }
     Invoke-ReadyToRun (Join-Path $out 'core')
     Copy-Item (Join-Path $root 'GenesysConvo.psd1') $out
-    Copy-Item (Join-Path $cmdletProject 'GenesysConvo.psm1') $out
     Copy-Item (Join-Path $cmdletProject 'Formats/GenesysConvo.format.ps1xml') $out
     # Get-Help: MAML compiled from docs/help/*.md, beside each edition's cmdlet assembly.
     $helpBuilder = Join-Path $root 'build/New-MamlHelp.ps1'

@@ -1,7 +1,7 @@
 <#
 .SYNOPSIS
     Compiles docs/help/<Cmdlet-Name>.md (platyPS markdown layout) into the MAML file Get-Help reads for the
-    module's binary cmdlets, GenesysConvo.dll-Help.xml, beside each edition's assembly (core/ and desktop/).
+    module's binary cmdlets, GenesysConvo.dll-Help.xml, beside the manifest (both editions read it).
 .DESCRIPTION
     The prose (synopsis, description, examples, parameter descriptions, inputs, outputs, notes, links) comes
     from the markdown; everything the code knows (parameter sets, types, Mandatory, Position, pipeline input,
@@ -443,15 +443,9 @@ try {
     $writer.Flush()
     $bytes = $buffer.ToArray()
 
+    # Get-Help looks for a binary module's help in its ModuleBase, the manifest's folder: one file serves both editions.
     $helpFileName = "$(Split-Path $commands[0].DLL -Leaf)-Help.xml"
-    $written = 0
-    foreach ($edition in 'core', 'desktop') {
-        $folder = Join-Path $ModulePath $edition
-        if (-not (Test-Path -LiteralPath $folder)) { continue }
-        [System.IO.File]::WriteAllBytes((Join-Path $folder $helpFileName), $bytes)
-        $written++
-    }
-    if ($written -eq 0) { throw "$ModulePath has neither core/ nor desktop/." }
+    [System.IO.File]::WriteAllBytes((Join-Path $ModulePath $helpFileName), $bytes)
     Write-Host "Help: $helpFileName for $($commands.Count) cmdlets from $DocsPath"
     exit 0
 } catch {

@@ -127,13 +127,10 @@ Describe 'Get-Help <Name>' -ForEach $commandCases {
 }
 
 Describe 'The compiled help file' {
-    It 'is beside the cmdlet assembly of both editions, identical' {
-        $core = Join-Path $modulePath 'core/GenesysConvo.dll-Help.xml'
-        $desktop = Join-Path $modulePath 'desktop/GenesysConvo.dll-Help.xml'
-        $core | Should -Exist
-        $desktop | Should -Exist
-        (Get-FileHash $desktop).Hash | Should -Be (Get-FileHash $core).Hash
-        $xml = [xml](Get-Content $core -Raw)
+    It 'is beside the manifest, where Get-Help looks under either edition, and holds every cmdlet' {
+        $file = Join-Path $modulePath 'GenesysConvo.dll-Help.xml'
+        $file | Should -Exist
+        $xml = [xml](Get-Content $file -Raw)
         $xml.helpItems.schema | Should -Be 'maml'
         @($xml.helpItems.command).Count | Should -Be @(Get-Command -Module GenesysConvo -CommandType Cmdlet).Count
     }
@@ -146,7 +143,7 @@ Describe 'build/New-MamlHelp.ps1 refuses help that drifts from the code' {
         # A copy of the module, so a run of the builder can never touch the module under test.
         $moduleCopy = Join-Path $TestDrive 'GenesysConvo'
         Copy-Item $modulePath $moduleCopy -Recurse
-        Remove-Item (Join-Path $moduleCopy '*/GenesysConvo.dll-Help.xml')
+        Remove-Item (Join-Path $moduleCopy 'GenesysConvo.dll-Help.xml')
 
         function Invoke-Builder([string] $DocsPath) {
             $output = & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoLogo -NoProfile -NonInteractive -File $builder -ModulePath $moduleCopy -DocsPath $DocsPath 2>&1
@@ -166,7 +163,7 @@ Describe 'build/New-MamlHelp.ps1 refuses help that drifts from the code' {
         $result = Invoke-Builder $copy
         $result.ExitCode | Should -Be 1
         $result.Output | Should -Match ([regex]::Escape('Get-GenesysCloudContext.md'))
-        Join-Path $moduleCopy 'core/GenesysConvo.dll-Help.xml' | Should -Not -Exist
+        Join-Path $moduleCopy 'GenesysConvo.dll-Help.xml' | Should -Not -Exist
     }
 
     It 'fails, naming the file, when the markdown documents a parameter the cmdlet does not have' {
@@ -187,11 +184,10 @@ Describe 'build/New-MamlHelp.ps1 refuses help that drifts from the code' {
         $result.Output | Should -Match 'Connect-GenesysCloud\.md.*-RetryDelay'
     }
 
-    It 'writes the help of both editions from the real docs' {
+    It 'writes the help from the real docs beside the manifest' {
         $result = Invoke-Builder $docs
         $result.ExitCode | Should -Be 0 -Because $result.Output
-        Join-Path $moduleCopy 'core/GenesysConvo.dll-Help.xml' | Should -Exist
-        Join-Path $moduleCopy 'desktop/GenesysConvo.dll-Help.xml' | Should -Exist
+        Join-Path $moduleCopy 'GenesysConvo.dll-Help.xml' | Should -Exist
     }
 }
 

@@ -17,8 +17,8 @@ AfterAll { Get-Module GenesysConvo | Remove-Module -Force }
 
 Describe 'Module conventions' {
     It 'exports exactly the cmdlets the manifest lists' {
-        $manifest = Import-PowerShellDataFile (Join-Path $env:GENESYSCONVO_MODULE_PATH 'GenesysConvo.psd1')
-        ($commands.Name | Sort-Object) -join ',' | Should -Be (($manifest.CmdletsToExport | Sort-Object) -join ',')
+        $manifest = Test-ModuleManifest (Join-Path $env:GENESYSCONVO_MODULE_PATH 'GenesysConvo.psd1')
+        ($commands.Name | Sort-Object) -join ',' | Should -Be (($manifest.ExportedCmdlets.Keys | Sort-Object) -join ',')
     }
 
     It '<Name> uses an approved verb and a singular, prefixed noun' -ForEach $cases {

@@ -11,7 +11,6 @@ BeforeAll {
 Describe 'The module manifest' {
     It 'passes Test-ModuleManifest and carries what a gallery listing needs' {
         $manifest = Test-ModuleManifest $manifestPath
-        $data = Import-PowerShellDataFile $manifestPath
         $manifest.Description | Should -Not -BeNullOrEmpty
         $manifest.PowerShellVersion | Should -Be ([version]'5.1')
         $manifest.CompatiblePSEditions | Should -Be @('Core', 'Desktop')
@@ -19,9 +18,21 @@ Describe 'The module manifest' {
         $manifest.ProjectUri | Should -Not -BeNullOrEmpty
         $manifest.LicenseUri | Should -Not -BeNullOrEmpty
         $manifest.ReleaseNotes | Should -Not -BeNullOrEmpty
-        $data.FunctionsToExport.Count + $data.AliasesToExport.Count + $data.VariablesToExport.Count | Should -Be 0
-        $data.CmdletsToExport | Should -Not -Contain '*'
+        $manifest.ExportedFunctions.Count + $manifest.ExportedAliases.Count + $manifest.ExportedVariables.Count | Should -Be 0
+        $manifest.ExportedCmdlets.Keys | Should -Not -Contain '*'
         Test-Path (Join-Path $root 'LICENSE') | Should -BeTrue
+    }
+
+    It 'loads the cmdlet assembly of the edition it runs in: core/ here, desktop/ under Windows PowerShell' {
+        (Test-ModuleManifest $manifestPath).RootModule | Should -Be 'core/GenesysConvo.dll'
+        # $PSEdition is a constant, so Windows PowerShell's reading of the manifest is taken with the value it has there,
+        # under the restricted language module manifests are evaluated in.
+        $text = (Get-Content $manifestPath -Raw) -replace '\$PSEdition\b', "'Desktop'"
+        $desktop = [scriptblock]::Create($text)
+        $desktop.CheckRestrictedLanguage([string[]]@(), [string[]]@('PSScriptRoot'), $false)
+        $rootModule = (& $desktop).RootModule
+        $rootModule | Should -Be 'desktop/GenesysConvo.dll'
+        Test-Path (Join-Path $env:GENESYSCONVO_MODULE_PATH $rootModule) | Should -BeTrue
     }
 }
 
@@ -70,7 +81,7 @@ $record = Search-GenesysConversationHistory -StartTime ([DateTime]::UtcNow.Date.
 
     It 'is published to a local repository, installed from it and imported by name in a fresh pwsh' {
         $exitCode | Should -Be 0 -Because ($output -join "`n")
-        $version = (Import-PowerShellDataFile $manifestPath).ModuleVersion
+        $version = (Test-ModuleManifest $manifestPath).Version.ToString(3)
         $result.Package | Should -Be "GenesysConvo.$version.nupkg"
         $result.Installed | Should -Be $version
         $result.ModuleBase | Should -BeLike "$(Join-Path $work 'home')*"
