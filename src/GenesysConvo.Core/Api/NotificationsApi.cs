@@ -23,7 +23,10 @@ public sealed class NotificationsApi
     {
         var response = await _connection.SendAsync(HttpMethod.Post, ChannelsPath, null, Http.RequestTraits.ExpectsJson, cancellationToken)
             .ConfigureAwait(false);
-        return ApiCall.Read(response, ApiJson.Default.Channel);
+        var channel = ApiCall.Read(response, ApiJson.Default.Channel);
+        // expires is on the server's clock; the stream compares it with this machine's to leave in time.
+        if (channel.Expires is { } expires) channel.Expires = response.OnLocalClock(expires);
+        return channel;
     }
 
     /// <summary>Replaces the channel's topics (PUT, so a retry cannot add twice); ignoreErrors=true answers a topic the

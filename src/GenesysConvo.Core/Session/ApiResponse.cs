@@ -1,3 +1,4 @@
+using System;
 using System.Buffers;
 using System.Text;
 
@@ -32,4 +33,10 @@ public sealed class ApiResponse
     public int Attempts { get; }
     /// <summary>The body as the endpoint's type, read once within the attempt (null when the request gave no reader).</summary>
     internal object? Value { get; set; }
+    /// <summary>How far this machine's clock is ahead of the server's (its Date header), when the server said.</summary>
+    internal TimeSpan? ClockAheadOfServer { get; set; }
+
+    /// <summary>An instant the server stated on its clock, on this machine's: a skewed local clock must not make a
+    /// deadline the server set (a channel's expiry) look passed or far off.</summary>
+    public DateTimeOffset OnLocalClock(DateTimeOffset serverInstant) => serverInstant + (ClockAheadOfServer ?? TimeSpan.Zero);
 }

@@ -137,6 +137,7 @@ public sealed class GenesysConnection : IDisposable
             return new ApiResponse(method.Method, path, (int)response.StatusCode, body, ApiErrors.CorrelationId(response), trace.Attempts)
             {
                 Value = trace.Read,
+                ClockAheadOfServer = Options.Time.GetUtcNow() - response.Headers.Date,
             };
         }
     }

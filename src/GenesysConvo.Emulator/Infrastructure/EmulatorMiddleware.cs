@@ -40,6 +40,9 @@ public sealed class EmulatorMiddleware
         var correlationId = Guid.NewGuid().ToString("D");
         ctx.Items[ErrorBodies.CorrelationItem] = correlationId;
         ctx.Response.Headers["ININ-Correlation-Id"] = correlationId;
+        // A server's Date is its own clock, the one its instants (a channel's expires) are stated on; Kestrel's would be
+        // the machine's, not the emulated one.
+        ctx.Response.Headers.Date = _clock.Now.ToString("r", CultureInfo.InvariantCulture);
 
         var path = ctx.Request.Path.Value ?? "/";
         if (host == EmulatedHost.Api && path.StartsWith("/__emulator", StringComparison.OrdinalIgnoreCase))
@@ -74,6 +77,7 @@ public sealed class EmulatorMiddleware
             Console.Error.WriteLine($"emulator: unhandled error for {ctx.Request.Method} {path}: {ex}");
             ctx.Response.Clear();
             ctx.Response.Headers["ININ-Correlation-Id"] = correlationId;
+            ctx.Response.Headers.Date = _clock.Now.ToString("r", CultureInfo.InvariantCulture);
             await ErrorBodies.Write(ctx, ErrorBodies.ForStatus(ctx, 500));
         }
         finally
