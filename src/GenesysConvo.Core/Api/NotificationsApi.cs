@@ -23,7 +23,7 @@ public sealed class NotificationsApi
     {
         var response = await _connection.SendAsync(HttpMethod.Post, ChannelsPath, null, Http.RequestTraits.ExpectsJson, cancellationToken)
             .ConfigureAwait(false);
-        var channel = ApiCall.Read(response, ApiJson.Default.Channel);
+        Channel channel = ApiCall.Read(response, ApiJson.Default.Channel);
         // expires is on the server's clock; the stream compares it with this machine's to leave in time.
         if (channel.Expires is { } expires) channel.Expires = response.OnLocalClock(expires);
         return channel;
