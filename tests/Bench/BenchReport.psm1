@@ -85,7 +85,10 @@ function ConvertTo-BenchMarkdown($Report) {
     }
     $lines.Add('')
     $b = $Report.BusyDay
-    $lines.Add("## Busy day: $('{0:n0}' -f $b.Conversations) conversations at $($b.RateLimitPerMinute) requests/min")
+    $rate = if ($b.RateLimitWindowSeconds -and $b.RateLimitWindowSeconds -ne 60) {
+        "$($b.RateLimitPerMinute) requests per $($b.RateLimitWindowSeconds) s (the quick mode's window; the API's is a minute)"
+    } else { "$($b.RateLimitPerMinute) requests/min" }
+    $lines.Add("## Busy day: $('{0:n0}' -f $b.Conversations) conversations at $rate")
     $lines.Add('')
     $lines.Add('| implementation | seconds | records | 429s received | errors | × module time |')
     $lines.Add('|---|---|---|---|---|---|')
