@@ -3,7 +3,11 @@
     # AssemblyLoadContext), netstandard2.0 for Windows PowerShell 5.1. Chosen here rather than by a script module,
     # which would cost a fresh session about 100 ms to compile and run
     # (https://learn.microsoft.com/powershell/gallery/concepts/module-psedition-support, option 2).
-    RootModule           = if ($PSEdition -eq 'Core') { 'core/GenesysConvo.dll' } else { 'desktop/GenesysConvo.dll' }
+    # The key is in parentheses so that command discovery's quick reading of the manifest, which takes only keys
+    # written as plain strings and cannot evaluate an if, passes over it and reads CmdletsToExport. A plain key sends
+    # discovery to its slow analysis, which answers "not recognized" to every runspace but one that autoloads the module
+    # at the same time (ForEach-Object -Parallel). Import-Module evaluates the key as any other.
+    ('RootModule')       = if ($PSEdition -eq 'Core') { 'core/GenesysConvo.dll' } else { 'desktop/GenesysConvo.dll' }
     ModuleVersion        = '0.1.0'
     GUID                 = '7d3c1f0e-5b8a-4e36-9a61-2f0c4b7e8d15'
     Author               = 'GenesysConvo'

@@ -34,6 +34,48 @@ Describe 'The module manifest' {
         $rootModule | Should -Be 'desktop/GenesysConvo.dll'
         Test-Path (Join-Path $env:GENESYSCONVO_MODULE_PATH $rootModule) | Should -BeTrue
     }
+
+    It 'gives command discovery''s quick reading a plain value under every key it reads' {
+        # PowerShell's quick reading of a manifest (AnalysisCache.AnalyzeManifestModule, through PsUtils.
+        # GetModuleManifestProperties) takes these keys when written as plain strings and evaluates them with
+        # SafeGetValue; one it cannot evaluate sends discovery to the slow analysis that races (next test).
+        $quickKeys = 'AliasesToExport', 'CmdletsToExport', 'CompatiblePSEditions', 'FunctionsToExport', 'NestedModules',
+                     'RootModule', 'ModuleToProcess', 'ModuleVersion'
+        $hashtable = [Management.Automation.Language.Parser]::ParseFile($manifestPath, [ref]$null, [ref]$null).Find(
+            { $args[0] -is [Management.Automation.Language.HashtableAst] }, $false)
+        $read = @{}
+        foreach ($pair in $hashtable.KeyValuePairs) {
+            if ($pair.Item1 -is [Management.Automation.Language.StringConstantExpressionAst] -and $pair.Item1.Value -in $quickKeys) {
+                $read[$pair.Item1.Value] = $pair.Item2.SafeGetValue()
+            }
+        }
+        $read.Keys | Should -Not -Contain 'RootModule'
+        $read.CmdletsToExport | Should -Be (Test-ModuleManifest $manifestPath).ExportedCmdlets.Keys
+        $read.FunctionsToExport.Count + $read.AliasesToExport.Count | Should -Be 0
+    }
+
+    It 'autoloads in four runspaces at once, in a fresh session with no module analysis cache' {
+        # Before the key was hidden from the quick reading, one or more of the four answered "not recognized" in
+        # every run. PSModuleAnalysisCachePath points each session at a cache of its own, as on a new machine.
+        $child = Join-Path $TestDrive 'ParallelAutoload.ps1'
+        Set-Content $child @'
+$env:PSModulePath = $args[0] + [IO.Path]::PathSeparator + $env:PSModulePath
+1..4 | ForEach-Object -ThrottleLimit 4 -Parallel {
+    $command = Get-Command Search-GenesysConversationHistory -ErrorAction SilentlyContinue
+    if ($command) { "found in $($command.Source)" } else { 'not recognized' }
+}
+'@
+        $moduleParent = Split-Path (Resolve-Path $env:GENESYSCONVO_MODULE_PATH).Path
+        $saved = $env:PSModuleAnalysisCachePath
+        try {
+            $answers = foreach ($run in 1..3) {
+                $env:PSModuleAnalysisCachePath = Join-Path $TestDrive "analysis-cache-$run"
+                & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoLogo -NoProfile -NonInteractive -File $child $moduleParent 2>&1
+            }
+        } finally { $env:PSModuleAnalysisCachePath = $saved }
+        $answers | Should -HaveCount 12
+        $answers | Sort-Object -Unique | Should -Be 'found in GenesysConvo'
+    }
 }
 
 Describe 'The package' {
