@@ -60,12 +60,22 @@ Describe 'Tokens' {
 
     It 'renews once for ten parallel calls at expiry' {
         $null = Invoke-EmulatorControl $emulator 'config' -Method PUT -Body @{ tokenLifetimeSeconds = 2 }
+        # Ten runspaces take their time to start and import the module on a busy machine, longer than the renewed
+        # token's 2 s would last. So they wait at a gate, and the ten calls start together once the token has expired.
+        $ready = [Threading.CountdownEvent]::new(10)
+        $gate = [Threading.ManualResetEventSlim]::new($false)
         $session = Connect-Emulator $emulator -With @{ PassThru = $true }
-        Start-Sleep -Milliseconds 2200
-        $results = 1..10 | ForEach-Object -ThrottleLimit 10 -Parallel {
+        $connected = [Diagnostics.Stopwatch]::StartNew()
+        $job = 1..10 | ForEach-Object -ThrottleLimit 10 -AsJob -Parallel {
             Import-Module $using:modulePath
+            $null = ($using:ready).Signal()
+            $null = ($using:gate).Wait(60000)
             Invoke-GenesysCloudRequest /api/v2/organizations/me -Session $using:session
         }
+        $ready.Wait(60000) | Should -BeTrue
+        Start-Sleep -Milliseconds ([Math]::Max(0, 2200 - $connected.ElapsedMilliseconds))
+        $gate.Set()
+        $results = $job | Receive-Job -Wait -AutoRemoveJob
         @($results).Count | Should -Be 10
         @(Get-EmulatorRequest $emulator -Login).Count | Should -Be 2
     }
