@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace GenesysConvo.Core.Tests;
@@ -19,12 +18,7 @@ public class NotificationChannelClockTests
             .Respond(HttpStatusCode.OK,
                 $$"""{"id":"streaming-1","connectUri":"wss://streaming.example.test/channels/streaming-1","expires":"{{expires:yyyy-MM-ddTHH:mm:ss.fffZ}}","newField":1}""",
                 r => r.Headers.Date = serverDate);
-        var options = new ConnectionOptions
-        {
-            ApiBaseUri = new Uri("https://api.example.test"), LoginBaseUri = new Uri("https://login.example.test"),
-            ClientId = "id", ClientSecret = new ClientSecret("secret"), PrimaryHandler = () => http, Time = new FakeTimeProvider(LocalNow),
-        };
-        using var api = await GenesysApi.ConnectAsync(options, CancellationToken.None).Guarded();
+        using var api = await AnalyticsEndToEndTests.ConnectAsync(http, LocalNow);
         return await api.Notifications.CreateChannelAsync(CancellationToken.None).Guarded();
     }
 

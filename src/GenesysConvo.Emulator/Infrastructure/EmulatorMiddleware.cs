@@ -34,15 +34,21 @@ public sealed class EmulatorMiddleware
         _config = config;
     }
 
+    /// <summary>The headers every answer carries, set again after an error clears the response. A server's Date is its
+    /// own clock, the one its instants (a channel's expires) are stated on; Kestrel's would be the machine's, not the
+    /// emulated one.</summary>
+    private void SetServerHeaders(HttpContext ctx, string correlationId)
+    {
+        ctx.Response.Headers["ININ-Correlation-Id"] = correlationId;
+        ctx.Response.Headers.Date = _clock.Now.ToString("r", CultureInfo.InvariantCulture);
+    }
+
     public async Task InvokeAsync(HttpContext ctx)
     {
         var host = _ports.HostOf(ctx.Connection.LocalPort);
         var correlationId = Guid.NewGuid().ToString("D");
         ctx.Items[ErrorBodies.CorrelationItem] = correlationId;
-        ctx.Response.Headers["ININ-Correlation-Id"] = correlationId;
-        // A server's Date is its own clock, the one its instants (a channel's expires) are stated on; Kestrel's would be
-        // the machine's, not the emulated one.
-        ctx.Response.Headers.Date = _clock.Now.ToString("r", CultureInfo.InvariantCulture);
+        SetServerHeaders(ctx, correlationId);
 
         var path = ctx.Request.Path.Value ?? "/";
         if (host == EmulatedHost.Api && path.StartsWith("/__emulator", StringComparison.OrdinalIgnoreCase))
@@ -76,8 +82,7 @@ public sealed class EmulatorMiddleware
         {
             Console.Error.WriteLine($"emulator: unhandled error for {ctx.Request.Method} {path}: {ex}");
             ctx.Response.Clear();
-            ctx.Response.Headers["ININ-Correlation-Id"] = correlationId;
-            ctx.Response.Headers.Date = _clock.Now.ToString("r", CultureInfo.InvariantCulture);
+            SetServerHeaders(ctx, correlationId);
             await ErrorBodies.Write(ctx, ErrorBodies.ForStatus(ctx, 500));
         }
         finally
